@@ -1,0 +1,30 @@
+package org.cticache.api;
+
+import jakarta.servlet.ServletContext;
+import jakarta.ws.rs.core.Context;
+import org.cticache.config.CtiCache;
+import org.cticache.errors.DomainExceptionMapper;
+import org.cticache.errors.UnexpectedExceptionMapper;
+import org.cticache.errors.WebApplicationExceptionMapper;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/** The Jersey application: the resources, wired with what the listener built, and our error mappers. */
+public final class CtiCacheApplication extends ResourceConfig {
+
+    public CtiCacheApplication(@Context ServletContext context) {
+        CtiCache ctiCache = CtiCache.of(context);
+        register(new DnisAniResource(ctiCache.transfers(), new CreateRequestReader(ctiCache.bodyMaxBytes())));
+        register(new HealthResource(ctiCache.transfers()));
+        // Jackson's own mappers would answer bad JSON with their own bodies; ours own every error body.
+        register(JacksonFeature.withoutExceptionMappers());
+        register(DomainExceptionMapper.class);
+        register(WebApplicationExceptionMapper.class);
+        register(UnexpectedExceptionMapper.class);
+        property(ServerProperties.WADL_FEATURE_DISABLE, true);
+        // Errors keep our problem+json body instead of being handed to the container's error page.
+        property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        property(ServerProperties.LOCATION_HEADER_RELATIVE_URI_RESOLUTION_DISABLED, true);
+    }
+}

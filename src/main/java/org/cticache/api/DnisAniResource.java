@@ -1,0 +1,57 @@
+package org.cticache.api;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.net.URI;
+import org.cticache.core.Allocation;
+import org.cticache.core.CallTransfers;
+import org.cticache.core.EntryKey;
+
+/** The three calls of a transfer: system X creates, system Y peeks (GET) or takes (DELETE). */
+@Path(DnisAniResource.PATH)
+@Produces(MediaType.APPLICATION_JSON)
+public final class DnisAniResource {
+
+    static final String PATH = "DNIS-ANI";
+
+    private final CallTransfers transfers;
+    private final CreateRequestReader reader;
+
+    DnisAniResource(CallTransfers transfers, CreateRequestReader reader) {
+        this.transfers = transfers;
+        this.reader = reader;
+    }
+
+    @POST
+    public Response create(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           @Context HttpHeaders headers, @Context UriInfo uri, InputStream body) {
+        CreateRequest request = reader.read(contentType, headers.getLength(), body);
+        Allocation allocation = transfers.create(request.ani(), request.value(), request.pool(), request.ttl());
+        // A path with a literal ':' and '+', as clients parse it; the base path keeps the deployed context path.
+        URI location = URI.create(uri.getBaseUri().getRawPath() + PATH + "/" + allocation.key());
+        return Response.created(location).entity(CreatedEntry.of(allocation)).build();
+    }
+
+    @GET
+    @Path("{key}")
+    public EntryValue peek(@PathParam("key") String key) {
+        return EntryValue.of(transfers.peek(EntryKey.parse(key)));
+    }
+
+    @DELETE
+    @Path("{key}")
+    public EntryValue take(@PathParam("key") String key) {
+        return EntryValue.of(transfers.take(EntryKey.parse(key)));
+    }
+}

@@ -1,0 +1,32 @@
+package org.cticache.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.cticache.core.CallTransfers;
+
+/** The open endpoint for load balancers: 200 while Redis answers, 503 while it does not. */
+@Path("health")
+@Produces(MediaType.APPLICATION_JSON)
+public final class HealthResource {
+
+    private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
+
+    private final CallTransfers transfers;
+
+    HealthResource(CallTransfers transfers) {
+        this.transfers = transfers;
+    }
+
+    @GET
+    public Response health() {
+        boolean up = transfers.isStoreUp();
+        return Response.status(up ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
+                .entity(up ? HealthStatus.UP : HealthStatus.DOWN)
+                .cacheControl(NO_STORE)
+                .build();
+    }
+}

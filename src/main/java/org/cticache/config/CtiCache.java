@@ -1,0 +1,27 @@
+package org.cticache.config;
+
+import jakarta.servlet.ServletContext;
+import org.cticache.core.CallTransfers;
+
+/** What the HTTP edge needs from start-up, handed over through one typed servlet context attribute. */
+public record CtiCache(CallTransfers transfers, int bodyMaxBytes) {
+
+    private static final String ATTRIBUTE = CtiCache.class.getName();
+
+    void attachTo(ServletContext context) {
+        context.setAttribute(ATTRIBUTE, this);
+    }
+
+    static void detachFrom(ServletContext context) {
+        context.removeAttribute(ATTRIBUTE);
+    }
+
+    /** The instance the listener built; fails if the listener did not run, which means web.xml is broken. */
+    public static CtiCache of(ServletContext context) {
+        Object attribute = context.getAttribute(ATTRIBUTE);
+        if (attribute instanceof CtiCache ctiCache) {
+            return ctiCache;
+        }
+        throw new IllegalStateException(CtiCacheListener.class.getName() + " did not run: check web.xml");
+    }
+}

@@ -1,0 +1,109 @@
+package org.cticache.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.cticache.core.DnisPool;
+import org.cticache.core.DnisPools;
+import org.cticache.core.TtlPolicy;
+import org.cticache.store.RedisOptions;
+
+/** Every setting of a deployment, parsed and checked once at start-up. */
+public record CtiCacheConfig(RedisOptions redis, String keyPrefix, DnisPools pools, TtlPolicy ttl, int bodyMaxBytes) {
+
+    public static final String REDIS_URI = "cticache.redis.uri";
+    public static final String REDIS_PREFIX = "cticache.redis.prefix";
+    public static final String REDIS_TIMEOUT = "cticache.redis.timeout";
+    public static final String REDIS_POOL_MAX_TOTAL = "cticache.redis.pool.max-total";
+    public static final String REDIS_POOL_MAX_IDLE = "cticache.redis.pool.max-idle";
+    public static final String REDIS_POOL_MIN_IDLE = "cticache.redis.pool.min-idle";
+    public static final String DNIS_POOL = "cticache.dnis.pool";
+    public static final String TTL_DEFAULT = "cticache.ttl.default";
+    public static final String TTL_MAX = "cticache.ttl.max";
+    public static final String BODY_MAX = "cticache.body.max";
+
+    /** The defaults; web.xml repeats them so an administrator sees every setting in one place. */
+    static final Map<String, String> DEFAULTS = Map.of(
+            REDIS_URI, "redis://localhost:6379",
+            REDIS_PREFIX, "cticache:",
+            REDIS_TIMEOUT, "2000",
+            REDIS_POOL_MAX_TOTAL, "64",
+            REDIS_POOL_MIN_IDLE, "0",
+            TTL_DEFAULT, "60",
+            TTL_MAX, "3600",
+            BODY_MAX, "16384");
+
+    static final List<String> NAMES = List.of(REDIS_URI, REDIS_PREFIX, REDIS_TIMEOUT, REDIS_POOL_MAX_TOTAL,
+            REDIS_POOL_MAX_IDLE, REDIS_POOL_MIN_IDLE, DNIS_POOL, TTL_DEFAULT, TTL_MAX, BODY_MAX);
+
+    private static final String NAMED_POOL = DNIS_POOL + ".";
+    private static final Pattern POOL_NAME = Pattern.compile("[a-z0-9_]{1,64}");
+    private static final Pattern KEY_PREFIX = Pattern.compile("[^{}\\s]{0,100}");
+
+    /** Reads and checks every setting; throws ConfigException naming the first bad one. */
+    public static CtiCacheConfig load(Settings settings) {
+        SettingReader read = new SettingReader(settings, DEFAULTS);
+        int timeout = read.integer(REDIS_TIMEOUT, 1, 600_000);
+        int maxTotal = read.integer(REDIS_POOL_MAX_TOTAL, 1, 10_000);
+        int maxIdle = settings.get(REDIS_POOL_MAX_IDLE).isPresent()
+                ? read.integer(REDIS_POOL_MAX_IDLE, 0, maxTotal) : maxTotal;
+        int minIdle = read.integer(REDIS_POOL_MIN_IDLE, 0, maxIdle);
+        RedisOptions redis = RedisUri.parse(read, REDIS_URI, timeout, maxTotal, maxIdle, minIdle);
+
+        String prefix = read.string(REDIS_PREFIX);
+        if (!KEY_PREFIX.matcher(prefix).matches()) {
+            throw read.invalid(REDIS_PREFIX, "it must be at most 100 characters without whitespace, '{' or '}'"
+                    + " (braces would break the Redis Cluster hash tag)");
+        }
+        int maxTtl = read.integer(TTL_MAX, 1, Integer.MAX_VALUE);
+        int defaultTtl = read.integer(TTL_DEFAULT, 1, maxTtl);
+        int bodyMax = read.integer(BODY_MAX, 64, 16 * 1024 * 1024);
+        return new CtiCacheConfig(redis, prefix, pools(settings, read), new TtlPolicy(defaultTtl, maxTtl), bodyMax);
+    }
+
+    private static DnisPools pools(Settings settings, SettingReader read) {
+        if (settings.get(DNIS_POOL).isEmpty()) {
+            throw new ConfigException("Setting " + DNIS_POOL + " is not set: configure the default DNIS pool,"
+                    + " numbers and ranges such as 5551234500-5551234599,5559870000 (context parameter, system"
+                    + " property, or environment variable " + Settings.environmentName(DNIS_POOL) + ")");
+        }
+        DnisPool defaultPool = pool(read, DnisPools.DEFAULT, DNIS_POOL);
+        Map<String, DnisPool> named = new LinkedHashMap<>();
+        for (String setting : settings.namesStartingWith(NAMED_POOL)) {
+            String name = setting.substring(NAMED_POOL.length());
+            if (!POOL_NAME.matcher(name).matches() || name.equals(DnisPools.DEFAULT)) {
+                throw new ConfigException("Setting " + setting + " (" + settings.source(setting) + ") is invalid:"
+                        + " a pool name must be 1 to 64 of a-z, 0-9 and '_', and not '" + DnisPools.DEFAULT + "'");
+            }
+            named.put(name, pool(read, name, setting));
+        }
+        return new DnisPools(defaultPool, named);
+    }
+
+    private static DnisPool pool(SettingReader read, String name, String setting) {
+        String definition = read.string(setting);
+        try {
+            return DnisPool.parse(name, definition);
+        } catch (IllegalArgumentException e) {
+            throw read.invalid(setting, e.getMessage());
+        }
+    }
+
+    /** Settings that look like ours but are not known, most likely typos; worth a warning, not a failure. */
+    static Set<String> unknownNames(Settings settings) {
+        Set<String> unknown = new TreeSet<>();
+        settings.propertyAndParameterNames().stream()
+                .filter(name -> !NAMES.contains(name) && !name.startsWith(NAMED_POOL))
+                .forEach(unknown::add);
+        Set<String> knownVariables = NAMES.stream().map(Settings::environmentName).collect(Collectors.toSet());
+        String poolVariables = Settings.environmentName(NAMED_POOL);
+        settings.environmentNames().stream()
+                .filter(name -> !knownVariables.contains(name) && !name.startsWith(poolVariables))
+                .forEach(unknown::add);
+        return unknown;
+    }
+}

@@ -1,0 +1,106 @@
+package org.cticache.config;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import jakarta.servlet.ServletContext;
+
+/**
+ * The raw settings, each looked up in order of precedence: Java system property, environment variable
+ * (name upper-cased, '.' and '-' as '_'), then the servlet context parameter, which already carries the
+ * container's override of web.xml (Tomcat {@code <Parameter>}, Jetty's override descriptor).
+ */
+public final class Settings {
+
+    static final String PREFIX = "cticache.";
+
+    private final Map<String, String> systemProperties;
+    private final Map<String, String> environment;
+    private final Map<String, String> contextParameters;
+
+    Settings(Map<String, String> systemProperties, Map<String, String> environment,
+             Map<String, String> contextParameters) {
+        this.systemProperties = Map.copyOf(systemProperties);
+        this.environment = Map.copyOf(environment);
+        this.contextParameters = Map.copyOf(contextParameters);
+    }
+
+    /** The settings as this JVM, its environment and the web application's context see them now. */
+    public static Settings of(ServletContext context) {
+        Map<String, String> properties = new HashMap<>();
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith(PREFIX))
+                .forEach(name -> properties.put(name, System.getProperty(name)));
+        Map<String, String> parameters = new HashMap<>();
+        context.getInitParameterNames().asIterator().forEachRemaining(name -> {
+            if (name.startsWith(PREFIX)) {
+                parameters.put(name, context.getInitParameter(name));
+            }
+        });
+        return new Settings(properties, System.getenv(), parameters);
+    }
+
+    static String environmentName(String setting) {
+        return setting.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    public Optional<String> get(String name) {
+        String value = systemProperties.get(name);
+        if (value == null) {
+            value = environment.get(environmentName(name));
+        }
+        if (value == null) {
+            value = contextParameters.get(name);
+        }
+        return Optional.ofNullable(value);
+    }
+
+    /** Where the effective value of a setting comes from, for messages an administrator can act on. */
+    String source(String name) {
+        if (systemProperties.containsKey(name)) {
+            return "system property " + name;
+        }
+        if (environment.containsKey(environmentName(name))) {
+            return "environment variable " + environmentName(name);
+        }
+        if (contextParameters.containsKey(name)) {
+            return "context parameter " + name;
+        }
+        return "built-in default";
+    }
+
+    /**
+     * The names of all present settings that start with the prefix. An environment variable's name is mapped
+     * back with its tail lower-cased, so {@code CTICACHE_DNIS_POOL_SALES} yields {@code cticache.dnis.pool.sales}.
+     */
+    Set<String> namesStartingWith(String prefix) {
+        Set<String> names = new TreeSet<>();
+        systemProperties.keySet().stream().filter(name -> name.startsWith(prefix)).forEach(names::add);
+        contextParameters.keySet().stream().filter(name -> name.startsWith(prefix)).forEach(names::add);
+        String environmentPrefix = environmentName(prefix);
+        environment.keySet().stream()
+                .filter(name -> name.startsWith(environmentPrefix))
+                .map(name -> prefix + name.substring(environmentPrefix.length()).toLowerCase(Locale.ROOT))
+                .forEach(names::add);
+        return names;
+    }
+
+    /** The names of all system properties and context parameters that look like settings. */
+    Set<String> propertyAndParameterNames() {
+        Set<String> names = new TreeSet<>(systemProperties.keySet());
+        names.addAll(contextParameters.keySet());
+        names.removeIf(name -> !name.startsWith(PREFIX));
+        return names;
+    }
+
+    /** The names of all environment variables that look like settings, as set. */
+    Set<String> environmentNames() {
+        Set<String> names = new TreeSet<>();
+        String environmentPrefix = environmentName(PREFIX);
+        environment.keySet().stream().filter(name -> name.startsWith(environmentPrefix)).forEach(names::add);
+        return names;
+    }
+}

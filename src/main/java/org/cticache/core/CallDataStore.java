@@ -1,0 +1,30 @@
+package org.cticache.core;
+
+import java.util.Optional;
+
+/**
+ * Where entries live. Implementations make every operation atomic and throw
+ * {@link StoreUnavailableException} when the store cannot answer in time.
+ */
+public interface CallDataStore extends AutoCloseable {
+
+    /**
+     * Stores the data under the first DNIS of the pool, trying them in order from {@code start} and wrapping
+     * around, whose {@code <dnis>:<ani>} holds no live entry; never overwrites one.
+     *
+     * @throws PoolExhaustedException when every DNIS of the pool holds a live entry for this ANI
+     */
+    Dnis allocate(DnisPool pool, int start, Ani ani, CallData data, int ttlSeconds);
+
+    /** The live entry under the key, left in place. */
+    Optional<CallData> get(EntryKey key);
+
+    /** The live entry under the key, removed in the same step, so that only one caller ever gets it. */
+    Optional<CallData> take(EntryKey key);
+
+    /** Whether the store answers right now. */
+    boolean isUp();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,50 @@
+package org.cticache.core;
+
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The three operations of a transfer: allocate a DNIS with the caller's data, peek at it, take it. */
+public final class CallTransfers {
+
+    private final CallDataStore store;
+    private final DnisPools pools;
+    private final TtlPolicy ttl;
+    // Per service instance and pool, so that successive allocations rotate and a DNIS is reused as late as possible.
+    private final Map<DnisPool, AtomicInteger> cursors;
+
+    public CallTransfers(CallDataStore store, DnisPools pools, TtlPolicy ttl) {
+        this.store = store;
+        this.pools = pools;
+        this.ttl = ttl;
+        this.cursors = pools.all().values().stream()
+                .collect(Collectors.toUnmodifiableMap(Function.identity(), pool -> new AtomicInteger()));
+    }
+
+    /**
+     * Picks a DNIS of the named pool (the default pool when {@code poolName} is null) that holds no live entry
+     * for this ANI and stores the data there.
+     */
+    public Allocation create(Ani ani, CallData data, String poolName, Long ttlSeconds) {
+        DnisPool pool = pools.find(poolName);
+        int lifetime = ttl.resolve(ttlSeconds);
+        int start = Math.floorMod(cursors.get(pool).getAndIncrement(), pool.size());
+        Dnis dnis = store.allocate(pool, start, ani, data, lifetime);
+        return new Allocation(new EntryKey(dnis, ani), data, pool.name(), lifetime);
+    }
+
+    /** The data under the key; the entry stays until it expires or is taken. */
+    public CallData peek(EntryKey key) {
+        return store.get(key).orElseThrow(() -> new EntryNotFoundException(key));
+    }
+
+    /** The data under the key, consumed: of concurrent takes exactly one succeeds. */
+    public CallData take(EntryKey key) {
+        return store.take(key).orElseThrow(() -> new EntryNotFoundException(key));
+    }
+
+    public boolean isStoreUp() {
+        return store.isUp();
+    }
+}

@@ -1,0 +1,10 @@
+package org.cticache.core;
+
+/** A request the domain refuses; each subtype is one kind of answer a client can act on. */
+public abstract sealed class DomainException extends RuntimeException
+        permits InvalidInputException, EntryNotFoundException, PoolExhaustedException, StoreUnavailableException {
+
+    protected DomainException(String message, Throwable cause) {
+        super(message, cause, false, false);
+    }
+}

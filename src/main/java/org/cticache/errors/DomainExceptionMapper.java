@@ -1,0 +1,50 @@
+package org.cticache.errors;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.cticache.core.DomainException;
+import org.cticache.core.EntryNotFoundException;
+import org.cticache.core.InvalidInputException;
+import org.cticache.core.PoolExhaustedException;
+import org.cticache.core.StoreUnavailableException;
+
+/** Answers the domain's refusals: 400 bad input, 404 no entry, 503 pool exhausted or Redis unavailable. */
+public final class DomainExceptionMapper implements ExceptionMapper<DomainException> {
+
+    private static final Logger LOG = Logger.getLogger(DomainExceptionMapper.class.getName());
+    private static final long LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+    // Seconds a client should wait after a Redis failure: about one failover or restart.
+    private static final int STORE_RETRY_AFTER = 1;
+
+    private final AtomicLong lastOutageLog = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
+
+    @Override
+    public Response toResponse(DomainException e) {
+        if (e instanceof InvalidInputException) {
+            return Problem.response(400, e.getMessage()).build();
+        }
+        if (e instanceof EntryNotFoundException) {
+            return Problem.response(404, e.getMessage()).build();
+        }
+        if (e instanceof PoolExhaustedException exhausted) {
+            return Problem.response(503, e.getMessage())
+                    .header(HttpHeaders.RETRY_AFTER, exhausted.retryAfterSeconds()).build();
+        }
+        logOutage((StoreUnavailableException) e);
+        return Problem.response(503, e.getMessage()).header(HttpHeaders.RETRY_AFTER, STORE_RETRY_AFTER).build();
+    }
+
+    /** Once per interval at most, so an outage under load does not flood the log. */
+    private void logOutage(StoreUnavailableException e) {
+        long now = System.nanoTime();
+        long last = lastOutageLog.get();
+        if (now - last >= LOG_INTERVAL_NANOS && lastOutageLog.compareAndSet(last, now)) {
+            LOG.log(Level.WARNING, "cticache: Redis unavailable, answering 503: " + e.getCause());
+        }
+    }
+}

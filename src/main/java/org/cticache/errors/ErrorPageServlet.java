@@ -1,0 +1,54 @@
+package org.cticache.errors;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/**
+ * The web.xml error page: turns what the container answers by itself (401 and 403 from its security
+ * constraints, and anything else that escapes the application) into problem details.
+ */
+public final class ErrorPageServlet extends HttpServlet {
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        int status;
+        if (code instanceof Integer number) {
+            status = number;
+        } else if (request.getDispatcherType() == DispatcherType.ERROR) {
+            // Jetty 12.0 dispatches its security handler's 401 and 403 without the error attributes
+            // (jetty/jetty.project#12720); the response already carries the status.
+            status = response.getStatus();
+        } else {
+            // Requested directly rather than as an error page, this path is just not a resource.
+            status = HttpServletResponse.SC_NOT_FOUND;
+        }
+        String path = uri instanceof String text ? text : request.getDispatcherType() == DispatcherType.ERROR
+                ? "this path" : request.getRequestURI();
+        Problem problem = Problem.of(status, detail(status, request.getMethod(), path,
+                (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION)));
+        byte[] body = problem.toJson();
+        response.setStatus(status);
+        response.setContentType(Problem.MEDIA_TYPE);
+        // Explicit, because Jetty 12.0 has already set Content-Length: 0 on those error responses.
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private static String detail(int status, String method, String path, Throwable failure) {
+        return switch (status) {
+            case 401 -> "authentication required: send HTTP Basic credentials of a user of realm 'cticache'";
+            case 403 -> "the user has no role that allows " + method + " on " + path + ": POST needs role cticache"
+                    + " or cticache-writer, GET and DELETE need cticache or cticache-reader";
+            case 404 -> "no resource at " + path;
+            case 405 -> "method " + method + " is not allowed on " + path;
+            case 500 -> InternalErrors.logged(failure);
+            default -> Problem.of(status, null).title();
+        };
+    }
+}

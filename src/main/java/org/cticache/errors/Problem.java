@@ -1,0 +1,33 @@
+package org.cticache.errors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** An RFC 9457 problem details body: every error answer of cticache is one. */
+public record Problem(String type, String title, int status, String detail) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    private static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
+    private static final JsonMapper JSON = new JsonMapper();
+
+    static Problem of(int status, String detail) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return new Problem("about:blank", known == null ? "HTTP " + status : known.getReasonPhrase(), status, detail);
+    }
+
+    /** A response builder with this problem as its body, so a caller can still add headers. */
+    static Response.ResponseBuilder response(int status, String detail) {
+        return Response.status(status).type(PROBLEM_JSON).entity(of(status, detail));
+    }
+
+    byte[] toJson() {
+        try {
+            return JSON.writeValueAsBytes(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a record of strings and an int always serializes", e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.cticache.store;
+
+import org.cticache.core.Ani;
+import org.cticache.core.EntryKey;
+
+/**
+ * The Redis key layout, {@code <prefix>{<ani>}:<dnis>}. The braces are a Redis Cluster hash tag: every key of
+ * one ANI lands in one slot, so an allocation, which probes several DNIS for one ANI, stays one atomic script
+ * in a cluster too.
+ */
+final class RedisKeys {
+
+    private final String prefix;
+
+    RedisKeys(String prefix) {
+        this.prefix = prefix;
+    }
+
+    /** The part shared by all keys of one ANI; the DNIS completes it. */
+    String aniPrefix(Ani ani) {
+        return prefix + "{" + ani.value() + "}:";
+    }
+
+    String entry(EntryKey key) {
+        return aniPrefix(key.ani()) + key.dnis().value();
+    }
+}
