@@ -1,11 +1,10 @@
 package org.cticache.api;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.MediaType;
@@ -13,8 +12,9 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Iterator;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.cticache.core.Abbreviation;
 import org.cticache.core.Ani;
 import org.cticache.core.CallData;
 import org.cticache.core.InvalidInputException;
@@ -27,13 +27,11 @@ final class CreateRequestReader {
 
     private static final List<String> FIELDS = List.of("value", "ani", "pool", "ttl");
 
-    // Exact numbers (42 stays 42, 1.10 stays 1.10, big integers stay whole) and no duplicate members, so the
-    // stored value is exactly what the client meant.
-    private static final JsonMapper JSON = JsonMapper.builder()
+    private static final String EXAMPLE = "{\"value\": \"12345678\", \"ani\": \"1234567890\"}";
+
+    // A member given twice is ambiguous: refuse it rather than keep either one.
+    private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
     private final int maxBytes;
@@ -56,7 +54,7 @@ final class CreateRequestReader {
         if (bytes.length > maxBytes) {
             throw tooLarge();
         }
-        return fields(parse(bytes));
+        return parse(bytes);
     }
 
     private static void requireJson(String contentType) {
@@ -80,13 +78,33 @@ final class CreateRequestReader {
                 Response.Status.REQUEST_ENTITY_TOO_LARGE);
     }
 
-    private static JsonNode parse(byte[] bytes) {
+    private static CreateRequest parse(byte[] bytes) {
         if (bytes.length == 0) {
-            throw new InvalidInputException("the body is empty; expected a JSON object such as"
-                    + " {\"value\": \"12345678\", \"ani\": \"1234567890\"}");
+            throw new InvalidInputException("the body is empty; expected a JSON object such as " + EXAMPLE);
         }
-        try {
-            return JSON.readTree(bytes);
+        String value = null;
+        String ani = null;
+        String pool = null;
+        Long ttl = null;
+        try (JsonParser json = JSON.createParser(bytes)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                throw new InvalidInputException("the body must be a JSON object such as " + EXAMPLE);
+            }
+            while (json.nextToken() == JsonToken.FIELD_NAME) {
+                String field = json.currentName();
+                JsonToken token = json.nextToken();
+                switch (field) {
+                    case "value" -> value = rawValue(json, token, bytes);
+                    case "ani" -> ani = string(json, token, field);
+                    case "pool" -> pool = string(json, token, field);
+                    case "ttl" -> ttl = ttl(json, token);
+                    default -> throw new InvalidInputException("unknown field '" + Abbreviation.of(field)
+                            + "'; the fields are " + FIELDS);
+                }
+            }
+            if (json.nextToken() != null) {
+                throw new InvalidInputException("the body is not valid JSON: data follows the object");
+            }
         } catch (JsonProcessingException e) {
             throw new InvalidInputException("the body is not valid JSON: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? ""
@@ -94,58 +112,69 @@ final class CreateRequestReader {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static CreateRequest fields(JsonNode body) {
-        if (body == null || !body.isObject()) {
-            throw new InvalidInputException("the body must be a JSON object such as"
-                    + " {\"value\": \"12345678\", \"ani\": \"1234567890\"}");
+        if (value == null) {
+            throw new InvalidInputException("field 'value' is missing; it holds the call data: a string, number,"
+                    + " boolean, object or array");
         }
-        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!FIELDS.contains(name)) {
-                throw new InvalidInputException("unknown field '" + name + "'; the fields are " + FIELDS);
-            }
-        }
-        JsonNode value = body.get("value");
-        if (value == null || value.isNull()) {
-            throw new InvalidInputException("field 'value' is " + (value == null ? "missing" : "null")
-                    + "; it holds the call data: a string, number, boolean, object or array");
-        }
-        JsonNode ani = body.get("ani");
         if (ani == null) {
             throw new InvalidInputException("field 'ani' is missing; it holds the caller's number");
         }
-        return new CreateRequest(Ani.parse(string(ani, "ani")), new CallData(value.toString()),
-                body.has("pool") ? string(body.get("pool"), "pool") : null,
-                body.has("ttl") ? ttl(body.get("ttl")) : null);
+        return new CreateRequest(Ani.parse(ani), new CallData(value), pool, ttl);
     }
 
-    private static String string(JsonNode node, String field) {
-        if (!node.isTextual()) {
-            throw new InvalidInputException("field '" + field + "' must be a JSON string, not " + type(node));
+    /**
+     * The value exactly as the client wrote it, cut from the body: every number keeps its spelling (42, 1.10,
+     * 1e2, big integers) and every member, null ones included, is kept.
+     */
+    private static String rawValue(JsonParser json, JsonToken token, byte[] bytes) throws IOException {
+        if (token == JsonToken.VALUE_NULL) {
+            throw new InvalidInputException("field 'value' is null; it holds the call data: a string, number,"
+                    + " boolean, object or array");
         }
-        return node.textValue();
+        int start = (int) json.currentTokenLocation().getByteOffset();
+        int depth = 0;
+        for (JsonToken current = token; ; current = json.nextToken()) {
+            if (current.isStructStart()) {
+                depth++;
+            } else if (current.isStructEnd()) {
+                depth--;
+            } else if (current == JsonToken.VALUE_STRING) {
+                // Decoding each string checks its UTF-8 and moves the parser past its closing quote.
+                json.getText();
+            }
+            if (depth == 0) {
+                break;
+            }
+        }
+        int end = (int) json.currentLocation().getByteOffset();
+        return new String(bytes, start, end - start, StandardCharsets.UTF_8);
     }
 
-    private static Long ttl(JsonNode node) {
-        if (!node.isIntegralNumber()) {
-            throw new InvalidInputException("field 'ttl' must be a JSON integer (seconds), not " + type(node));
+    private static String string(JsonParser json, JsonToken token, String field) throws IOException {
+        if (token != JsonToken.VALUE_STRING) {
+            throw new InvalidInputException("field '" + field + "' must be a JSON string, not " + type(token));
         }
-        if (!node.canConvertToLong()) {
-            throw new InvalidInputException("field 'ttl' " + node + " is out of range");
-        }
-        return node.longValue();
+        return json.getText();
     }
 
-    private static String type(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case STRING -> "a string";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "a boolean";
-            case OBJECT -> "an object";
-            case ARRAY -> "an array";
-            case NULL -> "null";
+    private static Long ttl(JsonParser json, JsonToken token) throws IOException {
+        if (token != JsonToken.VALUE_NUMBER_INT) {
+            throw new InvalidInputException("field 'ttl' must be a JSON integer (seconds), not " + type(token));
+        }
+        if (json.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+            throw new InvalidInputException("field 'ttl' " + Abbreviation.of(json.getText()) + " is out of range");
+        }
+        return json.getLongValue();
+    }
+
+    private static String type(JsonToken token) {
+        return switch (token) {
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_NULL -> "null";
             default -> "another JSON type";
         };
     }

@@ -60,7 +60,14 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, DnisPools poo
                     + " (braces would break the Redis Cluster hash tag)");
         }
         int maxTtl = read.integer(TTL_MAX, 1, Integer.MAX_VALUE);
-        int defaultTtl = read.integer(TTL_DEFAULT, 1, maxTtl);
+        int defaultTtl = read.integer(TTL_DEFAULT, 1, Integer.MAX_VALUE);
+        if (defaultTtl > maxTtl) {
+            // Name the setting the administrator actually changed.
+            throw settings.get(TTL_DEFAULT).isPresent()
+                    ? read.invalid(TTL_DEFAULT, "it must not exceed " + TTL_MAX + " (" + maxTtl + ")")
+                    : read.invalid(TTL_MAX, "it is below the default ttl of " + defaultTtl + " seconds; lower "
+                    + TTL_DEFAULT + " too");
+        }
         int bodyMax = read.integer(BODY_MAX, 64, 16 * 1024 * 1024);
         return new CtiCacheConfig(redis, prefix, pools(settings, read), new TtlPolicy(defaultTtl, maxTtl), bodyMax);
     }

@@ -24,7 +24,7 @@ public final class Settings {
     Settings(Map<String, String> systemProperties, Map<String, String> environment,
              Map<String, String> contextParameters) {
         this.systemProperties = Map.copyOf(systemProperties);
-        this.environment = Map.copyOf(environment);
+        this.environment = upperCased(environment);
         this.contextParameters = Map.copyOf(contextParameters);
     }
 
@@ -41,6 +41,19 @@ public final class Settings {
             }
         });
         return new Settings(properties, System.getenv(), parameters);
+    }
+
+    /** Variable names are matched ignoring case, so CTICACHE_DNIS_POOL_Sales still defines pool "sales". */
+    private static Map<String, String> upperCased(Map<String, String> environment) {
+        Map<String, String> variables = new HashMap<>();
+        String prefix = environmentName(PREFIX);
+        environment.forEach((name, value) -> {
+            String upper = name.toUpperCase(Locale.ROOT);
+            if (upper.startsWith(prefix)) {
+                variables.put(upper, value);
+            }
+        });
+        return Map.copyOf(variables);
     }
 
     static String environmentName(String setting) {

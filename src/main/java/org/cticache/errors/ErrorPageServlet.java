@@ -5,6 +5,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.io.IOException;
 
 /**
@@ -32,12 +33,14 @@ public final class ErrorPageServlet extends HttpServlet {
                 ? "this path" : request.getRequestURI();
         Problem problem = Problem.of(status, detail(status, request.getMethod(), path,
                 (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION)));
-        byte[] body = problem.toJson();
-        response.setStatus(status);
-        response.setContentType(Problem.MEDIA_TYPE);
-        // Explicit, because Jetty 12.0 has already set Content-Length: 0 on those error responses.
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        // Jetty 12.0 prepares those error responses with Content-Length: 0 and, on a reused connection,
+        // loses what the error page writes; a reset gives a clean response. The challenge must survive it.
+        String challenge = response.getHeader(HttpHeaders.WWW_AUTHENTICATE);
+        response.reset();
+        if (challenge != null) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
+        }
+        problem.writeTo(response);
     }
 
     private static String detail(int status, String method, String path, Throwable failure) {

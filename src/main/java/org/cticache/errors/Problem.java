@@ -2,7 +2,9 @@ package org.cticache.errors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
 import jakarta.ws.rs.core.Response;
 
 /** An RFC 9457 problem details body: every error answer of cticache is one. */
@@ -13,7 +15,7 @@ public record Problem(String type, String title, int status, String detail) {
     private static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
     private static final JsonMapper JSON = new JsonMapper();
 
-    static Problem of(int status, String detail) {
+    public static Problem of(int status, String detail) {
         Response.Status known = Response.Status.fromStatusCode(status);
         return new Problem("about:blank", known == null ? "HTTP " + status : known.getReasonPhrase(), status, detail);
     }
@@ -21,6 +23,15 @@ public record Problem(String type, String title, int status, String detail) {
     /** A response builder with this problem as its body, so a caller can still add headers. */
     static Response.ResponseBuilder response(int status, String detail) {
         return Response.status(status).type(PROBLEM_JSON).entity(of(status, detail));
+    }
+
+    /** Writes this problem as the whole response, for servlet-level code that Jersey's mappers never see. */
+    public void writeTo(HttpServletResponse response) throws IOException {
+        byte[] body = toJson();
+        response.setStatus(status);
+        response.setContentType(MEDIA_TYPE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 
     byte[] toJson() {
