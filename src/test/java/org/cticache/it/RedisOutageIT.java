@@ -1,0 +1,94 @@
+package org.cticache.it;
+
+import static org.cticache.testing.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+import org.cticache.testing.Api;
+import org.cticache.testing.Deployment;
+import org.cticache.testing.Numbers;
+import org.cticache.testing.TestRedis;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
+
+/** Redis stopped or frozen under a running service: 503 within the timeout, then recovery without a restart. */
+class RedisOutageIT {
+
+    private static final int TIMEOUT_MILLIS = 500;
+    // The timeout, plus a borrow wait and scheduling slack on a busy 2-core CI machine; far below any hang.
+    private static final long BOUND_MILLIS = 3 * TIMEOUT_MILLIS + 1_000;
+
+    private static TestRedis redis;
+    private static Deployment deployment;
+    private static Api api;
+
+    @BeforeAll
+    static void start() {
+        redis = TestRedis.start();
+        deployment = Deployment.of(redis).set("cticache.redis.timeout", Integer.toString(TIMEOUT_MILLIS)).start();
+        api = deployment.api();
+    }
+
+    @AfterAll
+    static void stop() {
+        deployment.close();
+        redis.close();
+    }
+
+    @Test
+    void redisDownAnswers503WithinTheTimeoutAndTheServiceRecoversByItself() {
+        String ani = Numbers.uniqueAni();
+        String key = api.created(ani, "\"before\"").path("dnis").asText() + ":" + ani;
+
+        redis.stop();
+        try {
+            assertUnavailable(() -> api.create(Numbers.uniqueAni(), "\"during\""));
+            assertUnavailable(() -> api.get(key));
+            assertUnavailable(() -> api.delete(key));
+            HttpResponse<String> health = api.health();
+            assertEquals(503, health.statusCode());
+            assertEquals("{\"status\":\"DOWN\"}", health.body());
+        } finally {
+            redis.restart();
+        }
+
+        HttpResponse<String> first = api.create(Numbers.uniqueAni(), "\"after\"");
+        assertEquals(201, first.statusCode(), "the first call after Redis is back succeeds: " + first.body());
+        assertEquals(200, api.health().statusCode());
+    }
+
+    @Test
+    void aFrozenRedisAnswers503WithinTheTimeoutAndServesAgainWhenItThaws() throws InterruptedException {
+        api.created(Numbers.uniqueAni(), "\"warm-up\"");
+        Thread freezer = new Thread(() -> {
+            try (Jedis jedis = new Jedis("127.0.0.1", redis.port(), 10_000)) {
+                jedis.sendCommand(() -> "DEBUG".getBytes(StandardCharsets.US_ASCII), "SLEEP", "3");
+            }
+        });
+        freezer.start();
+        Thread.sleep(300);
+
+        assertUnavailable(() -> api.get("5551234500:" + Numbers.uniqueAni()));
+        long start = System.nanoTime();
+        assertEquals(503, api.health().statusCode());
+        assertTrue((System.nanoTime() - start) / 1_000_000 < BOUND_MILLIS, "health answered in time");
+
+        freezer.join(10_000);
+        assertEquals(201, api.create(Numbers.uniqueAni(), "\"thawed\"").statusCode());
+    }
+
+    private static void assertUnavailable(Supplier<HttpResponse<String>> call) {
+        long start = System.nanoTime();
+        HttpResponse<String> response = call.get();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertProblem(response, 503, "Redis");
+        assertEquals("1", response.headers().firstValue("Retry-After").orElse(""), "Retry-After");
+        assertTrue(millis < BOUND_MILLIS, "answered after " + millis + " ms");
+    }
+}
