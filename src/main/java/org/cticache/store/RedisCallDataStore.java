@@ -29,10 +29,11 @@ import redis.clients.jedis.exceptions.JedisException;
 /** The entries in Redis: one round trip per operation, each atomic on the Redis side. */
 public final class RedisCallDataStore implements CallDataStore {
 
-    // Redis answers these while it cannot serve (starting, failing over, a replica, a busy script): the
-    // client should retry later, exactly as when Redis is down.
-    private static final List<String> TRANSIENT_ERRORS =
-            List.of("LOADING", "READONLY", "MASTERDOWN", "BUSY", "TRYAGAIN", "CLUSTERDOWN", "NOREPLICAS");
+    // Redis answers these while it cannot serve (starting, failing over, a replica, a busy script, out of
+    // memory, refusing our credentials): for the client that is Redis being unavailable, and the logged cause
+    // tells the administrator which.
+    private static final List<String> UNAVAILABLE_ERRORS = List.of("LOADING", "READONLY", "MASTERDOWN", "BUSY",
+            "TRYAGAIN", "CLUSTERDOWN", "NOREPLICAS", "OOM", "NOAUTH", "WRONGPASS", "NOPERM");
 
     private final JedisPool pool;
     private final RedisKeys keys;
@@ -157,7 +158,7 @@ public final class RedisCallDataStore implements CallDataStore {
     }
 
     private static RuntimeException unavailable(JedisException e) {
-        if (e instanceof JedisDataException && TRANSIENT_ERRORS.stream().noneMatch(e.getMessage()::startsWith)) {
+        if (e instanceof JedisDataException && UNAVAILABLE_ERRORS.stream().noneMatch(e.getMessage()::startsWith)) {
             return e;
         }
         return new StoreUnavailableException("Redis is unreachable or did not answer in time; nothing was changed",
