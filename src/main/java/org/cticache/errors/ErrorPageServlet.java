@@ -31,7 +31,8 @@ public final class ErrorPageServlet extends HttpServlet {
         }
         String path = uri instanceof String text ? text : request.getDispatcherType() == DispatcherType.ERROR
                 ? "this path" : request.getRequestURI();
-        Problem problem = Problem.of(status, detail(status, request.getMethod(), path,
+        Problem problem = status == HttpServletResponse.SC_UNAUTHORIZED ? Problem.authenticationRequired()
+                : Problem.of(status, detail(status, request.getMethod(), path,
                 (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION)));
         // Jetty 12.0 prepares those error responses with Content-Length: 0 and, on a reused connection,
         // loses what the error page writes; a reset gives a clean response. The challenge must survive it.
@@ -45,7 +46,6 @@ public final class ErrorPageServlet extends HttpServlet {
 
     private static String detail(int status, String method, String path, Throwable failure) {
         return switch (status) {
-            case 401 -> "authentication required: send HTTP Basic credentials of a user of realm 'cticache'";
             case 403 -> "the user has no role that allows " + method + " on " + path + ": POST needs role cticache"
                     + " or cticache-writer, GET and DELETE need cticache or cticache-reader";
             case 404 -> "no resource at " + path;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
-import java.io.IOException;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 
 /** An RFC 9457 problem details body: every error answer of cticache is one. */
 public record Problem(String type, String title, int status, String detail) {
@@ -14,6 +14,14 @@ public record Problem(String type, String title, int status, String detail) {
 
     private static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
     private static final JsonMapper JSON = new JsonMapper();
+
+    /** The challenge of web.xml's BASIC login; the contract fixes the realm name. */
+    public static final String CHALLENGE = "Basic realm=\"cticache\"";
+
+    /** The 401 answer, whoever gives it: the container's error page or the method security filter. */
+    public static Problem authenticationRequired() {
+        return of(401, "authentication required: send HTTP Basic credentials of a user of realm 'cticache'");
+    }
 
     public static Problem of(int status, String detail) {
         Response.Status known = Response.Status.fromStatusCode(status);

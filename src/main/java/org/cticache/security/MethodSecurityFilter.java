@@ -26,8 +26,6 @@ import org.cticache.errors.Problem;
  */
 public final class MethodSecurityFilter extends HttpFilter {
 
-    // web.xml's realm-name; the contract fixes it.
-    private static final String CHALLENGE = "Basic realm=\"cticache\"";
     private static final Set<String> CONSTRAINED_BY_WEB_XML = Set.of("GET", "HEAD", "POST");
     private static final String ROLES = "roles.";
 
@@ -55,9 +53,8 @@ public final class MethodSecurityFilter extends HttpFilter {
             return;
         }
         if (request.getUserPrincipal() == null && !loggedIn(request)) {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
-            Problem.of(401, "authentication required: send HTTP Basic credentials of a user of realm 'cticache'")
-                    .writeTo(response);
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, Problem.CHALLENGE);
+            Problem.authenticationRequired().writeTo(response);
             return;
         }
         List<String> roles = rolesByMethod.get(method);
