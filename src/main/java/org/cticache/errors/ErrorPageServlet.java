@@ -31,8 +31,10 @@ public final class ErrorPageServlet extends HttpServlet {
         }
         String path = uri instanceof String text ? text : request.getDispatcherType() == DispatcherType.ERROR
                 ? "this path" : request.getRequestURI();
+        // Tomcat 11 runs the error page as a GET and keeps the original method in this Servlet 6.1 attribute.
+        Object method = request.getAttribute("jakarta.servlet.error.method");
         Problem problem = status == HttpServletResponse.SC_UNAUTHORIZED ? Problem.authenticationRequired()
-                : Problem.of(status, detail(status, request.getMethod(), path,
+                : Problem.of(status, detail(status, method instanceof String name ? name : request.getMethod(), path,
                 (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION)));
         // Jetty 12.0 prepares those error responses with Content-Length: 0 and, on a reused connection,
         // loses what the error page writes; a reset gives a clean response. The challenge must survive it.
