@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.MediaType;
@@ -29,9 +30,11 @@ final class CreateRequestReader {
 
     private static final String EXAMPLE = "{\"value\": \"12345678\", \"ani\": \"1234567890\"}";
 
-    // A member given twice is ambiguous: refuse it rather than keep either one.
+    // A member given twice is ambiguous: refuse it rather than keep either one. Buffers come from a shared
+    // pool, not thread-locals that would outlive an undeploy in the container's threads.
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
             .build();
 
     private final int maxBytes;

@@ -19,6 +19,7 @@ public final class CtiCacheApplication extends ResourceConfig {
         register(new HealthResource(ctiCache.transfers()));
         // Jackson's own mappers would answer bad JSON with their own bodies; ours own every error body.
         register(JacksonFeature.withoutExceptionMappers());
+        register(new ObjectMapperResolver());
         register(DomainExceptionMapper.class);
         register(WebApplicationExceptionMapper.class);
         register(UnexpectedExceptionMapper.class);

@@ -4,7 +4,7 @@ import jakarta.servlet.ServletContext;
 import org.cticache.core.CallTransfers;
 
 /** What the HTTP edge needs from start-up, handed over through one typed servlet context attribute. */
-public record CtiCache(CallTransfers transfers, int bodyMaxBytes) {
+public record CtiCache(CallTransfers transfers, int bodyMaxBytes, boolean tlsRequired) {
 
     private static final String ATTRIBUTE = CtiCache.class.getName();
 

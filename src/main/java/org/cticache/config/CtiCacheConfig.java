@@ -13,7 +13,8 @@ import org.cticache.core.TtlPolicy;
 import org.cticache.store.RedisOptions;
 
 /** Every setting of a deployment, parsed and checked once at start-up. */
-public record CtiCacheConfig(RedisOptions redis, String keyPrefix, DnisPools pools, TtlPolicy ttl, int bodyMaxBytes) {
+public record CtiCacheConfig(RedisOptions redis, String keyPrefix, DnisPools pools, TtlPolicy ttl, int bodyMaxBytes,
+                             boolean tlsRequired) {
 
     public static final String REDIS_URI = "cticache.redis.uri";
     public static final String REDIS_PREFIX = "cticache.redis.prefix";
@@ -25,6 +26,7 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, DnisPools poo
     public static final String TTL_DEFAULT = "cticache.ttl.default";
     public static final String TTL_MAX = "cticache.ttl.max";
     public static final String BODY_MAX = "cticache.body.max";
+    public static final String TLS_REQUIRED = "cticache.tls.required";
 
     /** The defaults; web.xml repeats them so an administrator sees every setting in one place. */
     static final Map<String, String> DEFAULTS = Map.of(
@@ -35,10 +37,11 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, DnisPools poo
             REDIS_POOL_MIN_IDLE, "0",
             TTL_DEFAULT, "60",
             TTL_MAX, "3600",
-            BODY_MAX, "16384");
+            BODY_MAX, "16384",
+            TLS_REQUIRED, "false");
 
     static final List<String> NAMES = List.of(REDIS_URI, REDIS_PREFIX, REDIS_TIMEOUT, REDIS_POOL_MAX_TOTAL,
-            REDIS_POOL_MAX_IDLE, REDIS_POOL_MIN_IDLE, DNIS_POOL, TTL_DEFAULT, TTL_MAX, BODY_MAX);
+            REDIS_POOL_MAX_IDLE, REDIS_POOL_MIN_IDLE, DNIS_POOL, TTL_DEFAULT, TTL_MAX, BODY_MAX, TLS_REQUIRED);
 
     private static final String NAMED_POOL = DNIS_POOL + ".";
     private static final Pattern POOL_NAME = Pattern.compile("[a-z0-9_]{1,64}");
@@ -69,7 +72,8 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, DnisPools poo
                     + TTL_DEFAULT + " too");
         }
         int bodyMax = read.integer(BODY_MAX, 64, 16 * 1024 * 1024);
-        return new CtiCacheConfig(redis, prefix, pools(settings, read), new TtlPolicy(defaultTtl, maxTtl), bodyMax);
+        return new CtiCacheConfig(redis, prefix, pools(settings, read), new TtlPolicy(defaultTtl, maxTtl), bodyMax,
+                read.bool(TLS_REQUIRED));
     }
 
     private static DnisPools pools(Settings settings, SettingReader read) {

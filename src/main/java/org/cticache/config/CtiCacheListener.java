@@ -34,11 +34,12 @@ public final class CtiCacheListener implements ServletContextListener {
             throw e;
         }
         store = RedisCallDataStore.open(config.redis(), config.keyPrefix());
-        new CtiCache(new CallTransfers(store, config.pools(), config.ttl()), config.bodyMaxBytes())
-                .attachTo(event.getServletContext());
+        new CtiCache(new CallTransfers(store, config.pools(), config.ttl()), config.bodyMaxBytes(),
+                config.tlsRequired()).attachTo(event.getServletContext());
         LOG.info("cticache started: Redis " + config.redis() + ", key prefix '" + config.keyPrefix() + "', pools "
                 + config.pools().all().values() + ", ttl default " + config.ttl().defaultSeconds() + " s, max "
-                + config.ttl().maxSeconds() + " s, body max " + config.bodyMaxBytes() + " bytes");
+                + config.ttl().maxSeconds() + " s, body max " + config.bodyMaxBytes() + " bytes, TLS "
+                + (config.tlsRequired() ? "required" : "not required (set cticache.tls.required=true in production)"));
     }
 
     @Override

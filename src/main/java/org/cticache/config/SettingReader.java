@@ -32,6 +32,14 @@ final class SettingReader {
         throw invalid(name, "it must be a whole number from " + min + " to " + max);
     }
 
+    boolean bool(String name) {
+        String value = string(name).strip();
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        throw invalid(name, "it must be true or false");
+    }
+
     ConfigException invalid(String name, String reason) {
         String value = string(name);
         return new ConfigException("Setting " + name + " (" + settings.source(name) + ") has the invalid value '"

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.io.IOException;
+import org.cticache.config.CtiCache;
 
 /**
  * The web.xml error page: turns what the container answers by itself (401 and 403 from its security
@@ -33,15 +34,20 @@ public final class ErrorPageServlet extends HttpServlet {
                 ? "this path" : request.getRequestURI();
         // Tomcat 11 runs the error page as a GET and keeps the original method in this Servlet 6.1 attribute.
         Object method = request.getAttribute("jakarta.servlet.error.method");
-        Problem problem = status == HttpServletResponse.SC_UNAUTHORIZED ? Problem.authenticationRequired()
+        boolean refused = status == HttpServletResponse.SC_UNAUTHORIZED || status == HttpServletResponse.SC_FORBIDDEN;
+        // Over plain HTTP with TLS required, no challenge: it would invite credentials in clear text.
+        boolean plainHttpRefused = refused && !request.isSecure() && CtiCache.of(getServletContext()).tlsRequired();
+        Problem problem = plainHttpRefused ? Problem.httpsRequired()
+                : status == HttpServletResponse.SC_UNAUTHORIZED ? Problem.authenticationRequired()
                 : Problem.of(status, detail(status, method instanceof String name ? name : request.getMethod(), path,
                 (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION)));
         // Jetty 12.0 prepares those error responses with Content-Length: 0 and, on a reused connection,
-        // loses what the error page writes; a reset gives a clean response. The challenge must survive it.
-        String challenge = response.getHeader(HttpHeaders.WWW_AUTHENTICATE);
+        // loses what the error page writes; a reset gives a clean response. The challenge survives it in the
+        // contract's exact form (Tomcat 11 appends "charset=UTF-8"; it decodes credentials as UTF-8 either way).
+        boolean challenged = response.getHeader(HttpHeaders.WWW_AUTHENTICATE) != null;
         response.reset();
-        if (challenge != null) {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
+        if (challenged && !plainHttpRefused) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, Problem.CHALLENGE);
         }
         problem.writeTo(response);
     }

@@ -1,6 +1,8 @@
 package org.cticache.errors;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
@@ -13,7 +15,9 @@ public record Problem(String type, String title, int status, String detail) {
     public static final String MEDIA_TYPE = "application/problem+json";
 
     private static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
-    private static final JsonMapper JSON = new JsonMapper();
+    // Buffers from a shared pool, not thread-locals that would outlive an undeploy in the container's threads.
+    private static final JsonMapper JSON = JsonMapper.builder(
+            JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build()).build();
 
     /** The challenge of web.xml's BASIC login; the contract fixes the realm name. */
     public static final String CHALLENGE = "Basic realm=\"cticache\"";
@@ -21,6 +25,12 @@ public record Problem(String type, String title, int status, String detail) {
     /** The 401 answer, whoever gives it: the container's error page or the method security filter. */
     public static Problem authenticationRequired() {
         return of(401, "authentication required: send HTTP Basic credentials of a user of realm 'cticache'");
+    }
+
+    /** The 403 for an API call over plain HTTP while cticache.tls.required is on. */
+    public static Problem httpsRequired() {
+        return of(403, "this service takes API calls over HTTPS only (cticache.tls.required): Basic credentials"
+                + " must not cross the network in clear text");
     }
 
     public static Problem of(int status, String detail) {

@@ -11,21 +11,43 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
 
 /** Speaks the cticache HTTP contract over real HTTP, as a client in the field would. */
 public final class Api {
 
     public static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private static final HttpClient PLAIN = client(null);
 
     private final URI base;
+    private final HttpClient http;
+    private final Map<String, String> headers;
 
+    /** Plain HTTP, as most tests speak to the embedded deployment. */
     Api(URI base) {
+        this(base, PLAIN, Map.of());
+    }
+
+    /**
+     * @param http    a client that trusts the target's test certificate, for HTTPS
+     * @param headers sent with every request, such as the X-Forwarded-Proto of a TLS-terminating proxy
+     */
+    Api(URI base, HttpClient http, Map<String, String> headers) {
         this.base = base;
+        this.http = http;
+        this.headers = Map.copyOf(headers);
+    }
+
+    static HttpClient client(SSLContext tls) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5));
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        return builder.build();
     }
 
     public URI base() {
@@ -66,7 +88,9 @@ public final class Api {
 
     /** A request builder for a path below the context root, with a timeout so no test can hang on it. */
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20));
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20));
+        headers.forEach(request::header);
+        return request;
     }
 
     /** Sends as the given user of the test realm (password = name, "password" for the admin), or anonymously. */
@@ -77,7 +101,7 @@ public final class Api {
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         try {
-            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

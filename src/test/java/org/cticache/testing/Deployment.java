@@ -116,11 +116,11 @@ public final class Deployment implements AutoCloseable {
 
             WebAppContext webapp = new WebAppContext();
             webapp.setContextPath("/cticache");
-            webapp.setWar(war().toString());
+            webapp.setWar(Targets.war().toString());
             // In a real container the application's libraries exist only inside the WAR. Here the test
             // classpath holds copies too (Jersey, Jackson, Jedis); hiding them makes the webapp load its own,
             // as in production, instead of mixing the two.
-            webapp.addHiddenClassMatcher(new ClassMatcher(packagesInside(war())));
+            webapp.addHiddenClassMatcher(new ClassMatcher(packagesInside(Targets.war())));
             webapp.addOverrideDescriptor(override.toString());
             webapp.setThrowUnavailableOnStartupException(false);
             webapp.getSecurityHandler().setLoginService(realm());
@@ -174,15 +174,6 @@ public final class Deployment implements AutoCloseable {
             HashLoginService realm = new HashLoginService("cticache");
             realm.setUserStore(users);
             return realm;
-        }
-
-        private static Path war() {
-            String war = System.getProperty("test.cticache.war");
-            if (war == null || !Files.isRegularFile(Path.of(war))) {
-                throw new IllegalStateException("cticache.war not found (system property test.cticache.war = " + war
-                        + "); run the integration tests through mvn verify, which builds it first");
-            }
-            return Path.of(war);
         }
 
         private static Path overrideDescriptor(Map<String, String> parameters) {

@@ -1,4 +1,4 @@
-package org.cticache.it;
+package org.cticache.it.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.cticache.testing.Api;
+import org.cticache.testing.ContractSettings;
+import org.cticache.testing.Deployment;
 import org.cticache.testing.Numbers;
 import org.cticache.testing.SharedDeployment;
 import org.cticache.testing.TestRedis;
@@ -32,7 +34,7 @@ class CreateIT {
         assertEquals(ani, body.path("ani").asText());
         assertEquals("12345678", body.path("value").asText());
         assertEquals("default", body.path("pool").asText());
-        assertEquals(60, body.path("ttl").asInt());
+        assertEquals(ContractSettings.TTL_DEFAULT, body.path("ttl").asInt());
         assertEquals("/cticache/DNIS-ANI/" + dnis + ":" + ani, response.headers().firstValue("Location").orElseThrow());
     }
 
@@ -115,13 +117,14 @@ class CreateIT {
     }
 
     @Test
-    void withoutTtlTheEntryLivesTheDefaultSixtySeconds(Api api, TestRedis redis) {
+    void withoutTtlTheEntryLivesTheConfiguredDefault(Api api, TestRedis redis) {
         String ani = Numbers.uniqueAni();
         JsonNode body = api.created(ani, "\"v\"");
 
         try (Jedis jedis = redis.client()) {
             long ttl = jedis.ttl("cticache:{" + ani + "}:" + body.path("dnis").asText());
-            assertTrue(ttl > 50 && ttl <= 60, "TTL in Redis: " + ttl);
+            assertTrue(ttl > ContractSettings.TTL_DEFAULT - 10 && ttl <= ContractSettings.TTL_DEFAULT,
+                    "TTL in Redis: " + ttl);
         }
     }
 
@@ -130,7 +133,7 @@ class CreateIT {
         HttpResponse<String> response = api.send(api.request("DNIS-ANI")
                 .header("Content-Type", "application/json; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"value\":\"ü\",\"ani\":\"" + Numbers.uniqueAni() + "\"}")), "username");
+                        "{\"value\":\"ü\",\"ani\":\"" + Numbers.uniqueAni() + "\"}")), Deployment.ADMIN);
 
         assertEquals(201, response.statusCode(), response.body());
         assertEquals("ü", Api.json(response).path("value").asText());

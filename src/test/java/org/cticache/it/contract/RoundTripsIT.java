@@ -1,4 +1,4 @@
-package org.cticache.it;
+package org.cticache.it.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.cticache.it;
+package org.cticache.it.contract;
 
 import static org.cticache.testing.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.cticache.testing.Api;
 import org.cticache.testing.Concurrently;
+import org.cticache.testing.ContractSettings;
 import org.cticache.testing.Deployment;
 import org.cticache.testing.Numbers;
 import org.cticache.testing.SharedDeployment;
@@ -51,8 +52,8 @@ class ConcurrencyIT {
     @Test
     void twoServiceInstancesSharingOneRedisNeverHandOutOneDnisTwice(Api api, TestRedis redis) {
         try (Deployment second = Deployment.of(redis)
-                .set("cticache.dnis.pool", SharedDeployment.DEFAULT_POOL)
-                .set("cticache.dnis.pool.small", SharedDeployment.SMALL_POOL)
+                .set("cticache.dnis.pool", ContractSettings.DEFAULT_POOL)
+                .set("cticache.dnis.pool.small", ContractSettings.SMALL_POOL)
                 .start()) {
             Api other = second.api();
             String ani = Numbers.uniqueAni();

@@ -1,4 +1,4 @@
-package org.cticache.it;
+package org.cticache.it.contract;
 
 import static org.cticache.testing.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;

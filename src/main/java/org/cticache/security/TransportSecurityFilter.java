@@ -1,0 +1,40 @@
+package org.cticache.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.cticache.config.CtiCache;
+import org.cticache.errors.Problem;
+
+/**
+ * With {@code cticache.tls.required} on, refuses every API call that did not arrive over HTTPS. "Over HTTPS" is
+ * the container's own {@link HttpServletRequest#isSecure()}, so a TLS-terminating load balancer counts once the
+ * container trusts its forwarded headers (Tomcat RemoteIpValve, Jetty ForwardedRequestCustomizer). Requests
+ * the container itself refuses (401, 403) get the same answer from the error page.
+ */
+public final class TransportSecurityFilter extends HttpFilter {
+
+    private boolean required;
+    private String openPath;
+
+    @Override
+    public void init(FilterConfig config) {
+        required = CtiCache.of(config.getServletContext()).tlsRequired();
+        openPath = config.getInitParameter("open-path");
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (required && !request.isSecure() && !path.equals(openPath)) {
+            Problem.httpsRequired().writeTo(response);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,60 @@
+package org.cticache.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/** A throwaway TLS certificate for 127.0.0.1, made with the JDK's keytool as an administrator would. */
+final class Keystores {
+
+    static final String PASSWORD = "changeit";
+
+    private Keystores() {
+    }
+
+    static Path create(Path directory) {
+        Path keystore = directory.resolve("cticache-test.p12");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "cticache", "-keyalg", "RSA", "-keysize", "2048", "-validity", "30",
+                "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
+                "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", PASSWORD);
+        try {
+            Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(keytool.getInputStream().readAllBytes());
+            if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
+                throw new IllegalStateException("keytool failed: " + output);
+            }
+            return keystore;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A client TLS context that trusts exactly that certificate. */
+    static SSLContext trusting(Path keystore) {
+        try (InputStream in = Files.newInputStream(keystore)) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, PASSWORD.toCharArray());
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(store);
+            SSLContext tls = SSLContext.getInstance("TLS");
+            tls.init(null, trust.getTrustManagers(), null);
+            return tls;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package org.cticache.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.util.security.Credential;
+
+/**
+ * A stock Jetty 12 from jetty-home, set up the way docs/deploy-jetty.md tells an administrator: a jetty-base with
+ * the ee10-deploy, http and http-forwarded modules, the WAR with a context XML that binds a HashLoginService
+ * named cticache and an override descriptor with the settings, plus a system property and an environment
+ * variable. It stands behind a pretend TLS-terminating load balancer: cticache.tls.required is on, and the
+ * tests' requests carry {@code X-Forwarded-Proto: https}, which the http-forwarded module turns into a secure
+ * request.
+ */
+final class StandaloneJetty implements Target {
+
+    private final String name;
+    private final ContainerProcess process;
+    private final Api api;
+    private final Api plainApi;
+
+    private StandaloneJetty(String name, ContainerProcess process, Api api, Api plainApi) {
+        this.name = name;
+        this.process = process;
+        this.api = api;
+        this.plainApi = plainApi;
+    }
+
+    static StandaloneJetty start(String name, Path home, TestRedis redis) {
+        Path base = Workspace.fresh(name);
+        int port = Workspace.freePort();
+        try {
+            Files.createDirectories(base.resolve("webapps"));
+            Files.createDirectories(base.resolve("etc"));
+            Files.writeString(base.resolve("start.ini"), String.join("\n",
+                    "--module=http", "--module=ee10-deploy", "--module=http-forwarded",
+                    "jetty.http.host=127.0.0.1", "jetty.http.port=" + port, ""));
+            Files.copy(Targets.war(), base.resolve("webapps/cticache.war"));
+            Files.writeString(base.resolve("webapps/cticache.xml"), CONTEXT_XML);
+            Files.writeString(base.resolve("etc/cticache-realm.properties"), realm());
+            Files.writeString(base.resolve("etc/cticache-override-web.xml"), overrideDescriptor());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ContainerProcess process = ContainerProcess.start(List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Dcticache.redis.uri=" + redis.uri(), "-Dcticache.tls.required=true",
+                        "-jar", home.resolve("start.jar").toString()),
+                base, Map.of("CTICACHE_DNIS_POOL_SMALL", ContractSettings.SMALL_POOL), base.resolve("console.log"));
+        URI root = URI.create("http://127.0.0.1:" + port + "/cticache/");
+        process.awaitHealthy(root.resolve("health"), Api.client(null));
+        return new StandaloneJetty(name, process,
+                new Api(root, Api.client(null), Map.of("X-Forwarded-Proto", "https")), new Api(root));
+    }
+
+    private static final String CONTEXT_XML = """
+            <?xml version="1.0"?>
+            <!DOCTYPE Configure PUBLIC "-//Jetty//Configure//EN" "https://jetty.org/configure_10_0.dtd">
+            <Configure class="org.eclipse.jetty.ee10.webapp.WebAppContext">
+              <Set name="contextPath">/cticache</Set>
+              <Set name="war"><Property name="jetty.webapps" default="."/>/cticache.war</Set>
+              <Call class="org.eclipse.jetty.util.resource.ResourceFactory" name="root">
+                <Call id="cticacheRealm" name="newResource">
+                  <Arg><Property name="jetty.base"/>/etc/cticache-realm.properties</Arg>
+                </Call>
+              </Call>
+              <Call name="getSecurityHandler">
+                <Set name="loginService">
+                  <New class="org.eclipse.jetty.security.HashLoginService">
+                    <Set name="name">cticache</Set>
+                    <Set name="config"><Ref refid="cticacheRealm"/></Set>
+                  </New>
+                </Set>
+              </Call>
+              <Set name="overrideDescriptor"><Property name="jetty.base"/>/etc/cticache-override-web.xml</Set>
+            </Configure>
+            """;
+
+    /** One user with a hashed password, as Jetty's password tool prints it; the others in plain text. */
+    private static String realm() {
+        return Deployment.ADMIN + ": password,cticache\n"
+                + Deployment.WRITER + ": " + Credential.MD5.digest(Deployment.WRITER) + ",cticache-writer\n"
+                + Deployment.READER + ": " + Deployment.READER + ",cticache-reader\n"
+                + Deployment.NO_ROLE + ": " + Deployment.NO_ROLE + ",other\n";
+    }
+
+    private static String overrideDescriptor() {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <web-app xmlns="https://jakarta.ee/xml/ns/jakartaee" version="6.0">
+                  <context-param>
+                    <param-name>cticache.dnis.pool</param-name><param-value>%s</param-value>
+                  </context-param>
+                  <context-param>
+                    <param-name>cticache.dnis.pool.intl</param-name><param-value>%s</param-value>
+                  </context-param>
+                  <context-param>
+                    <param-name>cticache.ttl.default</param-name><param-value>%d</param-value>
+                  </context-param>
+                </web-app>
+                """.formatted(ContractSettings.DEFAULT_POOL, ContractSettings.INTL_POOL,
+                ContractSettings.TTL_DEFAULT);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Api api() {
+        return api;
+    }
+
+    @Override
+    public Api plainApi() {
+        return plainApi;
+    }
+
+    @Override
+    public boolean tlsRequired() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

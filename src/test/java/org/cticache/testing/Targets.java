@@ -1,0 +1,37 @@
+package org.cticache.testing;
+
+import java.nio.file.Path;
+
+/** Starts the target a test run is for, named by the system property {@code test.container}. */
+public final class Targets {
+
+    private Targets() {
+    }
+
+    public static Target start(String name, TestRedis redis) {
+        return switch (name) {
+            case "embedded" -> new EmbeddedTarget(redis);
+            case "tomcat-10.1", "tomcat-11" -> StandaloneTomcat.start(name, home(), redis, name.equals("tomcat-11"));
+            case "jetty-12" -> StandaloneJetty.start(name, home(), redis);
+            default -> throw new IllegalArgumentException("unknown test.container " + name);
+        };
+    }
+
+    private static Path home() {
+        String home = System.getProperty("test.container.home");
+        if (home == null) {
+            throw new IllegalStateException("system property test.container.home is not set; run through mvn verify");
+        }
+        return Path.of(home);
+    }
+
+    /** The built WAR, which every target deploys. */
+    static Path war() {
+        String war = System.getProperty("test.cticache.war");
+        if (war == null || !Path.of(war).toFile().isFile()) {
+            throw new IllegalStateException("cticache.war not found (system property test.cticache.war = " + war
+                    + "); run the integration tests through mvn verify, which builds it first");
+        }
+        return Path.of(war);
+    }
+}
