@@ -11,10 +11,10 @@ import org.eclipse.jetty.util.security.Credential;
 
 /**
  * A stock Jetty 12 from jetty-home, set up the way docs/deploy-jetty.md tells an administrator: a jetty-base with
- * the ee10-deploy, http and http-forwarded modules, the WAR with a context XML that binds a HashLoginService
+ * the ee10-deploy, http and forwarded modules, the WAR with a context XML that binds a HashLoginService
  * named cticache and an override descriptor with the settings, plus a system property and an environment
  * variable. It stands behind a pretend TLS-terminating load balancer: cticache.tls.required is on, and the
- * tests' requests carry {@code X-Forwarded-Proto: https}, which the http-forwarded module turns into a secure
+ * tests' requests carry {@code X-Forwarded-Proto: https}, which the forwarded module turns into a secure
  * request.
  */
 final class StandaloneJetty implements Target {
@@ -38,7 +38,7 @@ final class StandaloneJetty implements Target {
             Files.createDirectories(base.resolve("webapps"));
             Files.createDirectories(base.resolve("etc"));
             Files.writeString(base.resolve("start.ini"), String.join("\n",
-                    "--module=http", "--module=ee10-deploy", "--module=http-forwarded",
+                    "--module=http", "--module=ee10-deploy", "--module=forwarded",
                     "jetty.http.host=127.0.0.1", "jetty.http.port=" + port, ""));
             Files.copy(Targets.war(), base.resolve("webapps/cticache.war"));
             Files.writeString(base.resolve("webapps/cticache.xml"), CONTEXT_XML);
