@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -26,19 +26,8 @@ final class Keystores {
                 "-genkeypair", "-alias", "cticache", "-keyalg", "RSA", "-keysize", "2048", "-validity", "30",
                 "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1,dns:localhost",
                 "-storetype", "PKCS12", "-keystore", keystore.toString(), "-storepass", PASSWORD);
-        try {
-            Process keytool = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(keytool.getInputStream().readAllBytes());
-            if (!keytool.waitFor(60, TimeUnit.SECONDS) || keytool.exitValue() != 0) {
-                throw new IllegalStateException("keytool failed: " + output);
-            }
-            return keystore;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Tools.run(command, Map.of());
+        return keystore;
     }
 
     /** A client TLS context that trusts exactly that certificate. */

@@ -1,13 +1,10 @@
 package org.cticache.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.nio.file.Path;
 
 /** Password hashes made with the containers' own tools, as their administrators make them. */
 final class PasswordHashes {
@@ -25,31 +22,18 @@ final class PasswordHashes {
                 "-a", "PBKDF2WithHmacSHA512", "-i", Integer.toString(ITERATIONS), "-s", "16", "-k", "256",
                 "-h", "org.apache.catalina.realm.SecretKeyCredentialHandler"));
         command.addAll(passwords);
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("CATALINA_HOME", home.toString());
-        try {
-            Process digest = builder.start();
-            String output = new String(digest.getInputStream().readAllBytes());
-            if (!digest.waitFor(60, TimeUnit.SECONDS) || digest.exitValue() != 0) {
-                throw new IllegalStateException("digest.sh failed: " + output);
+        String output = Tools.run(command, Map.of("JAVA_HOME", System.getProperty("java.home"),
+                "CATALINA_HOME", home.toString()));
+        Map<String, String> hashes = new HashMap<>();
+        for (String line : output.split("\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && passwords.contains(line.substring(0, colon))) {
+                hashes.put(line.substring(0, colon), line.substring(colon + 1).strip());
             }
-            Map<String, String> hashes = new HashMap<>();
-            for (String line : output.split("\n")) {
-                int colon = line.indexOf(':');
-                if (colon > 0 && passwords.contains(line.substring(0, colon))) {
-                    hashes.put(line.substring(0, colon), line.substring(colon + 1).strip());
-                }
-            }
-            if (!hashes.keySet().containsAll(passwords)) {
-                throw new IllegalStateException("digest.sh printed no hash for some passwords: " + output);
-            }
-            return hashes;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
+        if (!hashes.keySet().containsAll(passwords)) {
+            throw new IllegalStateException("digest.sh printed no hash for some passwords: " + output);
+        }
+        return hashes;
     }
 }

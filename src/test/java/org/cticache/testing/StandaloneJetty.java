@@ -17,18 +17,10 @@ import org.eclipse.jetty.util.security.Credential;
  * tests' requests carry {@code X-Forwarded-Proto: https}, which the forwarded module turns into a secure
  * request.
  */
-final class StandaloneJetty implements Target {
-
-    private final String name;
-    private final ContainerProcess process;
-    private final Api api;
-    private final Api plainApi;
+final class StandaloneJetty extends StandaloneContainer {
 
     private StandaloneJetty(String name, ContainerProcess process, Api api, Api plainApi) {
-        this.name = name;
-        this.process = process;
-        this.api = api;
-        this.plainApi = plainApi;
+        super(name, process, api, plainApi, true);
     }
 
     static StandaloneJetty start(String name, Path home, TestRedis redis) {
@@ -105,30 +97,5 @@ final class StandaloneJetty implements Target {
                 </web-app>
                 """.formatted(ContractSettings.DEFAULT_POOL, ContractSettings.INTL_POOL,
                 ContractSettings.TTL_DEFAULT);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Api api() {
-        return api;
-    }
-
-    @Override
-    public Api plainApi() {
-        return plainApi;
-    }
-
-    @Override
-    public boolean tlsRequired() {
-        return true;
-    }
-
-    @Override
-    public void close() {
-        process.close();
     }
 }

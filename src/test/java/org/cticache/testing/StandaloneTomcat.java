@@ -25,28 +25,19 @@ import java.util.stream.Stream;
  * the WAR in webapps/, started with {@code catalina.sh run}. With {@code tls}, it also has an HTTPS connector
  * and runs with cticache.tls.required on.
  */
-public final class StandaloneTomcat implements Target {
+public final class StandaloneTomcat extends StandaloneContainer {
 
     /** The user of the manager application's text interface, for redeploys. */
     private static final String DEPLOYER = "deployer";
 
-    private final String name;
     private final Path base;
-    private final ContainerProcess process;
     private final int httpPort;
-    private final Api api;
-    private final Api plainApi;
-    private final boolean tls;
 
     private StandaloneTomcat(String name, Path base, ContainerProcess process, int httpPort, Api api, Api plainApi,
                              boolean tls) {
-        this.name = name;
+        super(name, process, api, plainApi, tls);
         this.base = base;
-        this.process = process;
         this.httpPort = httpPort;
-        this.api = api;
-        this.plainApi = plainApi;
-        this.tls = tls;
     }
 
     static StandaloneTomcat start(String name, Path home, TestRedis redis, boolean tls) {
@@ -193,7 +184,7 @@ public final class StandaloneTomcat implements Target {
 
     /** All that Tomcat logged so far: console and the per-host log, where leak warnings go. */
     public String log() {
-        StringBuilder log = new StringBuilder(process.console());
+        StringBuilder log = new StringBuilder(process().console());
         try (Stream<Path> logs = Files.list(base.resolve("logs"))) {
             for (Path file : logs.filter(path -> path.getFileName().toString().startsWith("localhost.")).toList()) {
                 log.append(Files.readString(file));
@@ -202,31 +193,6 @@ public final class StandaloneTomcat implements Target {
             throw new UncheckedIOException(e);
         }
         return log.toString();
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public Api api() {
-        return api;
-    }
-
-    @Override
-    public Api plainApi() {
-        return plainApi;
-    }
-
-    @Override
-    public boolean tlsRequired() {
-        return tls;
-    }
-
-    @Override
-    public void close() {
-        process.close();
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
