@@ -12,8 +12,8 @@ import org.eclipse.jetty.util.security.Credential;
 /**
  * A stock Jetty 12 from jetty-home, set up the way docs/deploy-jetty.md tells an administrator: a jetty-base with
  * the ee10-deploy, http and forwarded modules, the WAR with a context XML that binds a HashLoginService
- * named cticache and an override descriptor with the settings, plus a system property and an environment
- * variable. It stands behind a pretend TLS-terminating load balancer: cticache.tls.required is on, and the
+ * named cticache and sets the settings (an init parameter, and an override descriptor for those web.xml
+ * declares), plus a system property and an environment variable. It stands behind a pretend TLS-terminating load balancer: cticache.tls.required is on, and the
  * tests' requests carry {@code X-Forwarded-Proto: https}, which the forwarded module turns into a secure
  * request.
  */
@@ -70,8 +70,12 @@ final class StandaloneJetty extends StandaloneContainer {
                 </Set>
               </Call>
               <Set name="overrideDescriptor"><Property name="jetty.base"/>/etc/cticache-override-web.xml</Set>
+              <Call name="setInitParameter">
+                <Arg>cticache.dnis.pool.intl</Arg>
+                <Arg>%s</Arg>
+              </Call>
             </Configure>
-            """;
+            """.formatted(ContractSettings.INTL_POOL);
 
     /** One user with a hashed password, as Jetty's password tool prints it; the others in plain text. */
     private static String realm() {
@@ -89,13 +93,9 @@ final class StandaloneJetty extends StandaloneContainer {
                     <param-name>cticache.dnis.pool</param-name><param-value>%s</param-value>
                   </context-param>
                   <context-param>
-                    <param-name>cticache.dnis.pool.intl</param-name><param-value>%s</param-value>
-                  </context-param>
-                  <context-param>
                     <param-name>cticache.ttl.default</param-name><param-value>%d</param-value>
                   </context-param>
                 </web-app>
-                """.formatted(ContractSettings.DEFAULT_POOL, ContractSettings.INTL_POOL,
-                ContractSettings.TTL_DEFAULT);
+                """.formatted(ContractSettings.DEFAULT_POOL, ContractSettings.TTL_DEFAULT);
     }
 }
