@@ -13,9 +13,9 @@ import org.eclipse.jetty.util.security.Credential;
  * A stock Jetty 12 from jetty-home, set up the way docs/deploy-jetty.md tells an administrator: a jetty-base with
  * the ee10-deploy, http and forwarded modules, the WAR with a context XML that binds a HashLoginService
  * named cticache and sets the settings (an init parameter, and an override descriptor for those web.xml
- * declares), plus a system property and an environment variable. It stands behind a pretend TLS-terminating load balancer: cticache.tls.required is on, and the
- * tests' requests carry {@code X-Forwarded-Proto: https}, which the forwarded module turns into a secure
- * request.
+ * declares), plus a system property and an environment variable. It stands behind a pretend TLS-terminating
+ * load balancer: cticache.tls.required is on, and the tests' requests carry {@code X-Forwarded-Proto: https},
+ * which the forwarded module turns into a secure request.
  */
 final class StandaloneJetty extends StandaloneContainer {
 
