@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.cticache.core.DnisPool;
 import org.cticache.core.DnisPools;
 import org.cticache.core.TtlPolicy;
@@ -16,12 +17,12 @@ import org.cticache.store.RedisOptions;
 public record CtiCacheConfig(RedisOptions redis, String keyPrefix, DnisPools pools, TtlPolicy ttl, int bodyMaxBytes,
                              boolean tlsRequired) {
 
-    public static final String REDIS_URI = "cticache.redis.uri";
+    public static final String REDIS_URI = RedisConfig.URI;
     public static final String REDIS_PREFIX = "cticache.redis.prefix";
-    public static final String REDIS_TIMEOUT = "cticache.redis.timeout";
-    public static final String REDIS_POOL_MAX_TOTAL = "cticache.redis.pool.max-total";
-    public static final String REDIS_POOL_MAX_IDLE = "cticache.redis.pool.max-idle";
-    public static final String REDIS_POOL_MIN_IDLE = "cticache.redis.pool.min-idle";
+    public static final String REDIS_TIMEOUT = RedisConfig.TIMEOUT;
+    public static final String REDIS_POOL_MAX_TOTAL = RedisConfig.POOL_MAX_TOTAL;
+    public static final String REDIS_POOL_MAX_IDLE = RedisConfig.POOL_MAX_IDLE;
+    public static final String REDIS_POOL_MIN_IDLE = RedisConfig.POOL_MIN_IDLE;
     public static final String DNIS_POOL = "cticache.dnis.pool";
     public static final String TTL_DEFAULT = "cticache.ttl.default";
     public static final String TTL_MAX = "cticache.ttl.max";
@@ -29,19 +30,23 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, DnisPools poo
     public static final String TLS_REQUIRED = "cticache.tls.required";
 
     /** The defaults; web.xml repeats them so an administrator sees every setting in one place. */
-    static final Map<String, String> DEFAULTS = Map.of(
-            REDIS_URI, "redis://localhost:6379",
-            REDIS_PREFIX, "cticache:",
-            REDIS_TIMEOUT, "2000",
-            REDIS_POOL_MAX_TOTAL, "64",
-            REDIS_POOL_MIN_IDLE, "0",
-            TTL_DEFAULT, "60",
-            TTL_MAX, "3600",
-            BODY_MAX, "16384",
-            TLS_REQUIRED, "false");
+    static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry(REDIS_URI, "redis://localhost:6379"),
+            Map.entry(RedisConfig.MODE, "standalone"),
+            Map.entry(RedisConfig.SSL, "false"),
+            Map.entry(RedisConfig.WAIT_REPLICAS, "0"),
+            Map.entry(RedisConfig.WAIT_TIMEOUT, "500"),
+            Map.entry(REDIS_PREFIX, "cticache:"),
+            Map.entry(REDIS_TIMEOUT, "2000"),
+            Map.entry(REDIS_POOL_MAX_TOTAL, "64"),
+            Map.entry(REDIS_POOL_MIN_IDLE, "0"),
+            Map.entry(TTL_DEFAULT, "60"),
+            Map.entry(TTL_MAX, "3600"),
+            Map.entry(BODY_MAX, "16384"),
+            Map.entry(TLS_REQUIRED, "false"));
 
-    static final List<String> NAMES = List.of(REDIS_URI, REDIS_PREFIX, REDIS_TIMEOUT, REDIS_POOL_MAX_TOTAL,
-            REDIS_POOL_MAX_IDLE, REDIS_POOL_MIN_IDLE, DNIS_POOL, TTL_DEFAULT, TTL_MAX, BODY_MAX, TLS_REQUIRED);
+    static final List<String> NAMES = Stream.concat(RedisConfig.NAMES.stream(),
+            Stream.of(REDIS_PREFIX, DNIS_POOL, TTL_DEFAULT, TTL_MAX, BODY_MAX, TLS_REQUIRED)).toList();
 
     private static final String NAMED_POOL = DNIS_POOL + ".";
     private static final Pattern POOL_NAME = Pattern.compile("[a-z0-9_]{1,64}");
@@ -50,12 +55,7 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, DnisPools poo
     /** Reads and checks every setting; throws ConfigException naming the first bad one. */
     public static CtiCacheConfig load(Settings settings) {
         SettingReader read = new SettingReader(settings, DEFAULTS);
-        int timeout = read.integer(REDIS_TIMEOUT, 1, 600_000);
-        int maxTotal = read.integer(REDIS_POOL_MAX_TOTAL, 1, 10_000);
-        int maxIdle = settings.get(REDIS_POOL_MAX_IDLE).isPresent()
-                ? read.integer(REDIS_POOL_MAX_IDLE, 0, maxTotal) : maxTotal;
-        int minIdle = read.integer(REDIS_POOL_MIN_IDLE, 0, maxIdle);
-        RedisOptions redis = RedisUri.parse(read, REDIS_URI, timeout, maxTotal, maxIdle, minIdle);
+        RedisOptions redis = RedisConfig.load(settings, read);
 
         String prefix = read.string(REDIS_PREFIX);
         if (!KEY_PREFIX.matcher(prefix).matches()) {

@@ -5,18 +5,14 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import org.cticache.store.RedisOptions;
+import org.cticache.store.RedisAddress;
 
-/** Parses {@code redis://[user:password@]host[:port][/db]} ({@code rediss://} for TLS) into connection options. */
-final class RedisUri {
+/** Parses {@code redis://[user:password@]host[:port][/db]} ({@code rediss://} for TLS). */
+record RedisUri(String host, int port, String user, String password, int database, boolean ssl) {
 
     private static final int DEFAULT_PORT = 6379;
 
-    private RedisUri() {
-    }
-
-    static RedisOptions parse(SettingReader read, String setting, int timeoutMillis, int poolMaxTotal,
-                              int poolMaxIdle, int poolMinIdle) {
+    static RedisUri parse(SettingReader read, String setting) {
         URI uri;
         try {
             uri = new URI(read.string(setting).strip());
@@ -30,7 +26,7 @@ final class RedisUri {
         if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
             throw read.invalidSecret(setting, "query parameters and fragments are not supported");
         }
-        HostAndPort address = address(read, setting, uri);
+        RedisAddress address = address(read, setting, uri);
         String user = null;
         String password = null;
         String userInfo = userInfo(uri);
@@ -40,9 +36,9 @@ final class RedisUri {
             user = colon > 0 ? userInfo.substring(0, colon) : null;
             password = colon >= 0 ? userInfo.substring(colon + 1) : userInfo;
         }
-        return new RedisOptions(address.host(), address.port(), user,
+        return new RedisUri(address.host(), address.port(), user,
                 password == null || password.isEmpty() ? null : password, database(read, setting, uri.getPath()),
-                "rediss".equals(scheme), timeoutMillis, poolMaxTotal, poolMaxIdle, poolMinIdle);
+                "rediss".equals(scheme));
     }
 
     private static String userInfo(URI uri) {
@@ -53,14 +49,11 @@ final class RedisUri {
         return URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
-    private record HostAndPort(String host, int port) {
-    }
-
     /**
      * The host and port. java.net.URI gives no host for names it deems invalid, such as container host names
      * with '_' (redis_cache), so the authority is then split by hand.
      */
-    private static HostAndPort address(SettingReader read, String setting, URI uri) {
+    private static RedisAddress address(SettingReader read, String setting, URI uri) {
         String host = uri.getHost();
         int port = uri.getPort();
         if (host == null && uri.getRawAuthority() != null) {
@@ -85,7 +78,7 @@ final class RedisUri {
         if (port < 1 || port > 65_535) {
             throw read.invalidSecret(setting, "the port must be a number from 1 to 65535");
         }
-        return new HostAndPort(host, port);
+        return new RedisAddress(host, port);
     }
 
     private static int database(SettingReader read, String setting, String path) {

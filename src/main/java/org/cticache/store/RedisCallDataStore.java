@@ -1,14 +1,12 @@
 package org.cticache.store;
 
 import java.net.SocketTimeoutException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import javax.net.ssl.SSLParameters;
 import org.cticache.core.Ani;
 import org.cticache.core.CallData;
 import org.cticache.core.CallDataStore;
@@ -17,14 +15,11 @@ import org.cticache.core.DnisPool;
 import org.cticache.core.EntryKey;
 import org.cticache.core.PoolExhaustedException;
 import org.cticache.core.StoreUnavailableException;
-import redis.clients.jedis.DefaultJedisClientConfig;
-import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.JedisPool;
-import redis.clients.jedis.JedisPoolConfig;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.exceptions.JedisRedirectionException;
 
 /** The entries in Redis: one round trip per operation, each atomic on the Redis side. */
 public final class RedisCallDataStore implements CallDataStore {
@@ -35,45 +30,24 @@ public final class RedisCallDataStore implements CallDataStore {
     private static final List<String> UNAVAILABLE_ERRORS = List.of("LOADING", "READONLY", "MASTERDOWN", "BUSY",
             "TRYAGAIN", "CLUSTERDOWN", "NOREPLICAS", "OOM", "NOAUTH", "WRONGPASS", "NOPERM");
 
-    private final JedisPool pool;
+    private final RedisConnector redis;
     private final RedisKeys keys;
+    private final int waitReplicas;
+    private final int waitTimeoutMillis;
     private final LuaScript allocate = LuaScript.fromResource("allocate.lua");
     private final Map<DnisPool, List<String>> encodedPools = new ConcurrentHashMap<>();
 
-    private RedisCallDataStore(JedisPool pool, String keyPrefix) {
-        this.pool = pool;
+    private RedisCallDataStore(RedisConnector redis, String keyPrefix, int waitReplicas, int waitTimeoutMillis) {
+        this.redis = redis;
         this.keys = new RedisKeys(keyPrefix);
+        this.waitReplicas = waitReplicas;
+        this.waitTimeoutMillis = waitTimeoutMillis;
     }
 
-    /** Builds the connection pool; connections open on first use, so Redis may still be down at start-up. */
+    /** Builds the connection pools; connections open on first use, so Redis may still be down at start-up. */
     public static RedisCallDataStore open(RedisOptions options, String keyPrefix) {
-        JedisPoolConfig poolConfig = new JedisPoolConfig();
-        poolConfig.setMaxTotal(options.poolMaxTotal());
-        poolConfig.setMaxIdle(options.poolMaxIdle());
-        poolConfig.setMinIdle(options.poolMinIdle());
-        poolConfig.setMaxWait(Duration.ofMillis(options.timeoutMillis()));
-        poolConfig.setBlockWhenExhausted(true);
-        // No evictor thread and no JMX registration: an undeploy must leave nothing behind in the container.
-        // Stale connections are caught on use instead (see call()).
-        poolConfig.setTestWhileIdle(false);
-        poolConfig.setTimeBetweenEvictionRuns(Duration.ofMillis(-1));
-        poolConfig.setJmxEnabled(false);
-
-        DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(options.timeoutMillis())
-                .socketTimeoutMillis(options.timeoutMillis())
-                .user(options.user())
-                .password(options.password())
-                .database(options.database())
-                .clientName("cticache")
-                .ssl(options.ssl());
-        if (options.ssl()) {
-            SSLParameters verifyHost = new SSLParameters();
-            verifyHost.setEndpointIdentificationAlgorithm("HTTPS");
-            client.sslParameters(verifyHost);
-        }
-        JedisPool jedisPool = new JedisPool(poolConfig, new HostAndPort(options.host(), options.port()), client.build());
-        return new RedisCallDataStore(jedisPool, keyPrefix);
+        return new RedisCallDataStore(RedisConnectors.open(options), keyPrefix, options.waitReplicas(),
+                options.waitTimeoutMillis());
     }
 
     @Override
@@ -85,7 +59,11 @@ public final class RedisCallDataStore implements CallDataStore {
         args.add(Integer.toString(start));
         args.add(Integer.toString(dnisPool.size()));
         args.addAll(encoded);
-        Object result = call(jedis -> allocate.run(jedis, List.of(keys.aniPrefix(ani)), args));
+        String aniPrefix = keys.aniPrefix(ani);
+        Object result = call(aniPrefix, jedis -> {
+            Object outcome = allocate.run(jedis, List.of(aniPrefix), args);
+            return outcome instanceof String dnis ? replicated(jedis, aniPrefix + dnis, dnis) : outcome;
+        });
         if (result instanceof String dnis) {
             return new Dnis(dnis);
         }
@@ -94,20 +72,41 @@ public final class RedisCallDataStore implements CallDataStore {
         throw new PoolExhaustedException(dnisPool.name(), ani, dnisPool.size(), retryAfter);
     }
 
+    /**
+     * With cticache.redis.wait.replicas set, holds the acknowledgement until that many replicas have the entry
+     * (WAIT, on the connection that wrote it); if they do not within the wait timeout, removes it again so a
+     * failover cannot resurrect an entry whose POST failed.
+     */
+    private Object replicated(Jedis jedis, String key, String dnis) {
+        if (waitReplicas == 0) {
+            return dnis;
+        }
+        long acknowledged = jedis.waitReplicas(waitReplicas, waitTimeoutMillis);
+        if (acknowledged >= waitReplicas) {
+            return dnis;
+        }
+        jedis.del(key);
+        throw new StoreUnavailableException("only " + acknowledged + " of the " + waitReplicas + " required Redis"
+                + " replicas confirmed the entry within " + waitTimeoutMillis + " ms; it was removed again", null);
+    }
+
     @Override
     public Optional<CallData> get(EntryKey key) {
-        return Optional.ofNullable(call(jedis -> jedis.get(keys.entry(key)))).map(CallData::new);
+        String entry = keys.entry(key);
+        return Optional.ofNullable(call(entry, jedis -> jedis.get(entry))).map(CallData::new);
     }
 
     @Override
     public Optional<CallData> take(EntryKey key) {
-        return Optional.ofNullable(call(jedis -> jedis.getDel(keys.entry(key)))).map(CallData::new);
+        String entry = keys.entry(key);
+        return Optional.ofNullable(call(entry, jedis -> jedis.getDel(entry))).map(CallData::new);
     }
 
+    /** Whether the master that serves cticache's keys answers; in a cluster, the one of a sample slot. */
     @Override
     public boolean isUp() {
         try {
-            return "PONG".equals(call(Jedis::ping));
+            return "PONG".equals(call(keys.health(), Jedis::ping));
         } catch (StoreUnavailableException e) {
             return false;
         }
@@ -115,36 +114,31 @@ public final class RedisCallDataStore implements CallDataStore {
 
     @Override
     public void close() {
-        pool.close();
+        redis.close();
     }
 
     /**
-     * Runs one command on a pooled connection. A connection that broke without a timeout, typically an idle
-     * one whose Redis restarted, is retried once on a fresh connection after dropping the other idle ones,
-     * which are stale too; so the first call after a Redis restart succeeds. A timeout is never retried: the
-     * command may have run, and the caller must get its answer within the configured time.
+     * Runs commands on a pooled connection to the master of the key. A connection that broke without a timeout,
+     * typically an idle one whose Redis restarted or failed over, is retried once on a fresh connection after
+     * the connector forgot what is stale (idle connections, a cluster's slot map; a MOVED answer too), so the
+     * first call after a restart succeeds. A timeout is never retried: the command may have run, and the caller
+     * must get its answer within the configured time.
      */
-    private <T> T call(Function<Jedis, T> command) {
+    private <T> T call(String key, Function<Jedis, T> command) {
         try {
-            return attempt(command);
-        } catch (JedisConnectionException e) {
+            return redis.onMasterOf(key, command);
+        } catch (JedisConnectionException | JedisRedirectionException e) {
             if (isTimeout(e)) {
                 throw unavailable(e);
             }
-            pool.clear();
+            redis.recover();
             try {
-                return attempt(command);
+                return redis.onMasterOf(key, command);
             } catch (JedisException retryFailure) {
                 throw unavailable(retryFailure);
             }
         } catch (JedisException e) {
             throw unavailable(e);
-        }
-    }
-
-    private <T> T attempt(Function<Jedis, T> command) {
-        try (Jedis jedis = pool.getResource()) {
-            return command.apply(jedis);
         }
     }
 

@@ -21,6 +21,11 @@ final class RedisKeys {
         return prefix + "{" + ani.value() + "}:";
     }
 
+    /** A key that only picks the node a health check asks: in a cluster, the master of its slot. */
+    String health() {
+        return prefix + "health";
+    }
+
     String entry(EntryKey key) {
         return aniPrefix(key.ani()) + key.dnis().value();
     }

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.cticache.core.Dnis;
 import org.cticache.core.DnisPools;
 import org.cticache.store.RedisOptions;
+import org.cticache.store.RedisTopology;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -83,7 +84,8 @@ class CtiCacheConfigTest {
                 CtiCacheConfig.TTL_DEFAULT, "30",
                 CtiCacheConfig.TTL_MAX, "120",
                 CtiCacheConfig.BODY_MAX, "1024");
-        assertEquals(new RedisOptions("redis.example", 6380, null, null, 3, false, 500, 10, 8, 2), config.redis());
+        assertEquals(new RedisOptions(RedisTopology.STANDALONE, "redis.example", 6380, null, null, 3, false, 500, 10,
+                8, 2, 0, 500), config.redis());
         assertEquals("cc-test:", config.keyPrefix());
         assertEquals(30, config.ttl().defaultSeconds());
         assertEquals(120, config.ttl().maxSeconds());
@@ -358,7 +360,8 @@ class CtiCacheConfigTest {
     void redisUriFromTheEnvironment() {
         CtiCacheConfig config = CtiCacheConfig.load(new Settings(Map.of(),
                 Map.of("CTICACHE_REDIS_URI", "rediss://cache.internal:7000/5"), parameters()));
-        assertEquals(new RedisOptions("cache.internal", 7000, null, null, 5, true, 2000, 64, 64, 0), config.redis());
+        assertEquals(new RedisOptions(RedisTopology.STANDALONE, "cache.internal", 7000, null, null, 5, true, 2000, 64, 64, 0, 0,
+                500), config.redis());
     }
 
     @ParameterizedTest

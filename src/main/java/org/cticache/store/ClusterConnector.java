@@ -1,0 +1,41 @@
+package org.cticache.store;
+
+import java.util.function.Function;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.providers.ClusterConnectionProvider;
+import redis.clients.jedis.util.JedisClusterCRC16;
+
+/**
+ * A Redis Cluster through JedisCluster's connection provider: each call borrows a connection from the pool of
+ * the master that owns the key's slot (every key of one ANI shares a slot through its hash tag), which keeps an
+ * allocation and its WAIT on one connection. After a failover, {@link #recover()} reloads the slot map.
+ */
+final class ClusterConnector implements RedisConnector {
+
+    private final JedisCluster cluster;
+    private final ClusterConnectionProvider provider;
+
+    ClusterConnector(JedisCluster cluster, ClusterConnectionProvider provider) {
+        this.cluster = cluster;
+        this.provider = provider;
+    }
+
+    @Override
+    public <T> T onMasterOf(String key, Function<Jedis, T> commands) {
+        // Closing the Jedis returns its connection to the node's pool.
+        try (Jedis jedis = new Jedis(provider.getConnectionFromSlot(JedisClusterCRC16.getSlot(key)))) {
+            return commands.apply(jedis);
+        }
+    }
+
+    @Override
+    public void recover() {
+        provider.renewSlotCache();
+    }
+
+    @Override
+    public void close() {
+        cluster.close();
+    }
+}

@@ -1,0 +1,35 @@
+package org.cticache.store;
+
+import java.util.function.Function;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.util.Pool;
+
+/**
+ * One pool of connections to one master: JedisPool for a standalone server, or JedisSentinelPool, which follows
+ * the Sentinels' announcements and repoints itself at the new master after a failover.
+ */
+final class PooledConnector implements RedisConnector {
+
+    private final Pool<Jedis> pool;
+
+    PooledConnector(Pool<Jedis> pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public <T> T onMasterOf(String key, Function<Jedis, T> commands) {
+        try (Jedis jedis = pool.getResource()) {
+            return commands.apply(jedis);
+        }
+    }
+
+    @Override
+    public void recover() {
+        pool.clear();
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}
