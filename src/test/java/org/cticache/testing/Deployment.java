@@ -41,8 +41,10 @@ public final class Deployment implements AutoCloseable {
         this.overrideDescriptor = overrideDescriptor;
     }
 
-    public static Builder of(TestRedis redis) {
-        return new Builder().set("cticache.redis.uri", redis.uri());
+    public static Builder of(RedisUnderTest redis) {
+        Builder builder = new Builder();
+        redis.cticacheSettings().forEach(builder::set);
+        return builder;
     }
 
     public static Builder withoutRedis() {

@@ -5,7 +5,7 @@ final class EmbeddedTarget implements Target {
 
     private final Deployment deployment;
 
-    EmbeddedTarget(TestRedis redis) {
+    EmbeddedTarget(RedisUnderTest redis) {
         deployment = Deployment.of(redis)
                 .set("cticache.dnis.pool", ContractSettings.DEFAULT_POOL)
                 .set("cticache.dnis.pool.small", ContractSettings.SMALL_POOL)

@@ -2,19 +2,21 @@ package org.cticache.testing;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * One Redis and one target shared by the contract tests, started once per test run and stopped at its end. The
  * system property {@code test.container} picks the target (embedded Jetty, stock Tomcat 10.1 or 11, stock
- * Jetty 12), so the same tests run against each. Tests stay independent by using their own ANIs.
+ * Jetty 12) and {@code test.redis} the Redis topology (standalone, sentinel, cluster), so the same tests run
+ * against each. Tests stay independent by using their own ANIs.
  */
 public final class SharedDeployment implements ParameterResolver {
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == Api.class || type == TestRedis.class || type == Target.class;
+        return type == Api.class || type == TestRedis.class || type == RedisUnderTest.class || type == Target.class;
     }
 
     @Override
@@ -25,12 +27,16 @@ public final class SharedDeployment implements ParameterResolver {
         if (type == Api.class) {
             return running.target.api();
         }
+        if (type == TestRedis.class && !(running.redis instanceof TestRedis)) {
+            throw new ParameterResolutionException("this run's Redis is a " + running.redis.getClass().getSimpleName()
+                    + ", not one server; tests of server internals run against one server only");
+        }
         return type == Target.class ? running.target : running.redis;
     }
 
     private static final class Running implements AutoCloseable {
 
-        private final TestRedis redis = TestRedis.start();
+        private final RedisUnderTest redis = RedisTopologies.start(System.getProperty("test.redis", "standalone"));
         private final Target target = Targets.start(System.getProperty("test.container", "embedded"), redis);
 
         @Override

@@ -8,13 +8,22 @@ public final class Targets {
     private Targets() {
     }
 
-    public static Target start(String name, TestRedis redis) {
+    public static Target start(String name, RedisUnderTest redis) {
         return switch (name) {
             case "embedded" -> new EmbeddedTarget(redis);
-            case "tomcat-10.1", "tomcat-11" -> StandaloneTomcat.start(name, home(), redis, name.equals("tomcat-11"));
-            case "jetty-12" -> StandaloneJetty.start(name, home(), redis);
+            case "tomcat-10.1", "tomcat-11" -> StandaloneTomcat.start(name, home(), standalone(redis),
+                    name.equals("tomcat-11"));
+            case "jetty-12" -> StandaloneJetty.start(name, home(), standalone(redis));
             default -> throw new IllegalArgumentException("unknown test.container " + name);
         };
+    }
+
+    /** The stock containers are configured for one Redis server; the topologies are tested embedded. */
+    private static TestRedis standalone(RedisUnderTest redis) {
+        if (redis instanceof TestRedis server) {
+            return server;
+        }
+        throw new IllegalArgumentException("the stock containers run against one Redis server, not " + redis);
     }
 
     private static Path home() {

@@ -3,14 +3,18 @@ package org.cticache.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.Map;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
 import redis.embedded.RedisServer;
 
 /** A real redis-server process on a free loopback port, which a test may stop and start again on that port. */
-public final class TestRedis implements AutoCloseable {
+public final class TestRedis implements RedisUnderTest {
 
     private final int port;
     private RedisServer server;
+    private JedisPooled data;
 
     private TestRedis(int port) {
         this.port = port;
@@ -30,7 +34,20 @@ public final class TestRedis implements AutoCloseable {
         return "redis://127.0.0.1:" + port;
     }
 
-    /** A fresh client for looking into Redis directly; close it after use. */
+    @Override
+    public Map<String, String> cticacheSettings() {
+        return Map.of("cticache.redis.uri", uri());
+    }
+
+    @Override
+    public synchronized UnifiedJedis data() {
+        if (data == null) {
+            data = new JedisPooled("127.0.0.1", port);
+        }
+        return data;
+    }
+
+    /** A fresh client for server commands (INFO, CLIENT LIST); close it after use. */
     public Jedis client() {
         return new Jedis("127.0.0.1", port);
     }
@@ -55,7 +72,10 @@ public final class TestRedis implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (data != null) {
+            data.close();
+        }
         if (server.isActive()) {
             stop();
         }

@@ -14,10 +14,9 @@ import org.cticache.testing.ContractSettings;
 import org.cticache.testing.Deployment;
 import org.cticache.testing.Numbers;
 import org.cticache.testing.SharedDeployment;
-import org.cticache.testing.TestRedis;
+import org.cticache.testing.RedisUnderTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import redis.clients.jedis.Jedis;
 
 @ExtendWith(SharedDeployment.class)
 class ConcurrencyIT {
@@ -36,7 +35,7 @@ class ConcurrencyIT {
     }
 
     @Test
-    void concurrentPostsForOneAniFillThePoolThenGet503WithNothingOverwritten(Api api, TestRedis redis) {
+    void concurrentPostsForOneAniFillThePoolThenGet503WithNothingOverwritten(Api api, RedisUnderTest redis) {
         String ani = Numbers.uniqueAni();
 
         List<HttpResponse<String>> responses = Concurrently.run(40,
@@ -44,13 +43,11 @@ class ConcurrencyIT {
 
         assertOnlyFiveOfTheSmallPoolSucceeded(responses);
         assertEachStoredValueIsTheOneItsPostWasToldAbout(responses, ani, api);
-        try (Jedis jedis = redis.client()) {
-            assertEquals(5, jedis.keys("cticache:{" + ani + "}:*").size());
-        }
+        assertEquals(5, redis.data().keys("cticache:{" + ani + "}:*").size());
     }
 
     @Test
-    void twoServiceInstancesSharingOneRedisNeverHandOutOneDnisTwice(Api api, TestRedis redis) {
+    void twoServiceInstancesSharingOneRedisNeverHandOutOneDnisTwice(Api api, RedisUnderTest redis) {
         try (Deployment second = Deployment.of(redis)
                 .set("cticache.dnis.pool", ContractSettings.DEFAULT_POOL)
                 .set("cticache.dnis.pool.small", ContractSettings.SMALL_POOL)

@@ -11,12 +11,11 @@ import org.cticache.testing.ContractSettings;
 import org.cticache.testing.Deployment;
 import org.cticache.testing.Numbers;
 import org.cticache.testing.SharedDeployment;
-import org.cticache.testing.TestRedis;
+import org.cticache.testing.RedisUnderTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import redis.clients.jedis.Jedis;
 
 @ExtendWith(SharedDeployment.class)
 class CreateIT {
@@ -55,7 +54,7 @@ class CreateIT {
     }
 
     @Test
-    void numbersAreNormalizedInTheResponseTheLocationAndTheStore(Api api, TestRedis redis) {
+    void numbersAreNormalizedInTheResponseTheLocationAndTheStore(Api api, RedisUnderTest redis) {
         String digits = Numbers.uniqueAni();
         String formatted = "+1 (" + digits.substring(0, 3) + ") " + digits.substring(3, 6) + "-" + digits.substring(6);
         HttpResponse<String> response = api.create(formatted, "\"x\"");
@@ -65,9 +64,7 @@ class CreateIT {
         assertEquals("+1" + digits, body.path("ani").asText());
         String location = response.headers().firstValue("Location").orElseThrow();
         assertTrue(location.endsWith(":+1" + digits), "literal '+' in " + location);
-        try (Jedis jedis = redis.client()) {
-            assertEquals("\"x\"", jedis.get("cticache:{+1" + digits + "}:" + body.path("dnis").asText()));
-        }
+        assertEquals("\"x\"", redis.data().get("cticache:{+1" + digits + "}:" + body.path("dnis").asText()));
     }
 
     @Test
@@ -103,29 +100,25 @@ class CreateIT {
     }
 
     @Test
-    void theEntryLivesInRedisUnderTheAniHashTagWithTheRequestedTtl(Api api, TestRedis redis) {
+    void theEntryLivesInRedisUnderTheAniHashTagWithTheRequestedTtl(Api api, RedisUnderTest redis) {
         String ani = Numbers.uniqueAni();
         HttpResponse<String> response = api.create("{\"value\":\"v\",\"ani\":\"" + ani + "\",\"ttl\":120}");
         assertEquals(201, response.statusCode(), response.body());
         JsonNode body = Api.json(response);
         assertEquals(120, body.path("ttl").asInt());
 
-        try (Jedis jedis = redis.client()) {
-            long ttl = jedis.ttl("cticache:{" + ani + "}:" + body.path("dnis").asText());
-            assertTrue(ttl > 110 && ttl <= 120, "TTL in Redis: " + ttl);
-        }
+        long ttl = redis.data().ttl("cticache:{" + ani + "}:" + body.path("dnis").asText());
+        assertTrue(ttl > 110 && ttl <= 120, "TTL in Redis: " + ttl);
     }
 
     @Test
-    void withoutTtlTheEntryLivesTheConfiguredDefault(Api api, TestRedis redis) {
+    void withoutTtlTheEntryLivesTheConfiguredDefault(Api api, RedisUnderTest redis) {
         String ani = Numbers.uniqueAni();
         JsonNode body = api.created(ani, "\"v\"");
 
-        try (Jedis jedis = redis.client()) {
-            long ttl = jedis.ttl("cticache:{" + ani + "}:" + body.path("dnis").asText());
-            assertTrue(ttl > ContractSettings.TTL_DEFAULT - 10 && ttl <= ContractSettings.TTL_DEFAULT,
-                    "TTL in Redis: " + ttl);
-        }
+        long ttl = redis.data().ttl("cticache:{" + ani + "}:" + body.path("dnis").asText());
+        assertTrue(ttl > ContractSettings.TTL_DEFAULT - 10 && ttl <= ContractSettings.TTL_DEFAULT,
+                "TTL in Redis: " + ttl);
     }
 
     @Test

@@ -12,12 +12,11 @@ import org.cticache.testing.Api;
 import org.cticache.testing.Deployment;
 import org.cticache.testing.Numbers;
 import org.cticache.testing.SharedDeployment;
-import org.cticache.testing.TestRedis;
+import org.cticache.testing.RedisUnderTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import redis.clients.jedis.Jedis;
 
 @ExtendWith(SharedDeployment.class)
 class ErrorsIT {
@@ -48,7 +47,7 @@ class ErrorsIT {
         "ttl over the maximum    | {\"value\":1,\"ani\":\"%ANI%\",\"ttl\":3601}              | ttl 3601 is out of range",
         "ttl huge                | {\"value\":1,\"ani\":\"%ANI%\",\"ttl\":99999999999999999999} | out of range",
     })
-    void aBadBodyIs400AndStoresNothing(String what, String body, String detail, Api api, TestRedis redis) {
+    void aBadBodyIs400AndStoresNothing(String what, String body, String detail, Api api, RedisUnderTest redis) {
         String ani = Numbers.uniqueAni();
 
         assertProblem(api.create(body.replace(ANI, ani)), 400, detail);
@@ -56,7 +55,7 @@ class ErrorsIT {
     }
 
     @Test
-    void aBodyOverTheLimitIs413WithContentLength(Api api, TestRedis redis) {
+    void aBodyOverTheLimitIs413WithContentLength(Api api, RedisUnderTest redis) {
         String ani = Numbers.uniqueAni();
         String body = "{\"value\":\"" + "x".repeat(16_384) + "\",\"ani\":\"" + ani + "\"}";
 
@@ -65,7 +64,7 @@ class ErrorsIT {
     }
 
     @Test
-    void aChunkedBodyOverTheLimitIs413(Api api, TestRedis redis) {
+    void aChunkedBodyOverTheLimitIs413(Api api, RedisUnderTest redis) {
         String ani = Numbers.uniqueAni();
         byte[] body = ("{\"value\":\"" + "x".repeat(20_000) + "\",\"ani\":\"" + ani + "\"}").getBytes();
 
@@ -88,7 +87,7 @@ class ErrorsIT {
 
     @ParameterizedTest
     @CsvSource(value = {"text/plain", "application/x-www-form-urlencoded", "application/xml", "nonsense"})
-    void aPostThatIsNotJsonIs415(String contentType, Api api, TestRedis redis) {
+    void aPostThatIsNotJsonIs415(String contentType, Api api, RedisUnderTest redis) {
         String ani = Numbers.uniqueAni();
         HttpResponse<String> response = api.send(api.request("DNIS-ANI").header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"value\":1,\"ani\":\"" + ani + "\"}")),
@@ -99,7 +98,7 @@ class ErrorsIT {
     }
 
     @Test
-    void aPostWithoutContentTypeIs415(Api api, TestRedis redis) {
+    void aPostWithoutContentTypeIs415(Api api, RedisUnderTest redis) {
         String ani = Numbers.uniqueAni();
         HttpResponse<String> response = api.send(api.request("DNIS-ANI")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"value\":1,\"ani\":\"" + ani + "\"}")),
@@ -129,9 +128,7 @@ class ErrorsIT {
                 Deployment.ADMIN), 405, "POST");
     }
 
-    private static void assertNothingStoredFor(String ani, TestRedis redis) {
-        try (Jedis jedis = redis.client()) {
-            assertEquals(Set.of(), jedis.keys("*" + ani + "*"), "keys stored by a failed request");
-        }
+    private static void assertNothingStoredFor(String ani, RedisUnderTest redis) {
+        assertEquals(Set.of(), redis.data().keys("cticache:{" + ani + "}:*"), "keys stored by a failed request");
     }
 }
