@@ -9,6 +9,8 @@ final class RedisTopologies {
     static RedisUnderTest start(String name) {
         return switch (name) {
             case "standalone" -> TestRedis.start();
+            case "sentinel" -> SentinelRedis.start();
+            case "cluster" -> ClusterRedis.start();
             default -> throw new IllegalArgumentException("unknown test.redis " + name);
         };
     }

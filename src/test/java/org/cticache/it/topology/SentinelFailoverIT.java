@@ -1,0 +1,36 @@
+package org.cticache.it.topology;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import org.cticache.testing.Api;
+import org.cticache.testing.Deployment;
+import org.cticache.testing.Numbers;
+import org.cticache.testing.SentinelRedis;
+import org.cticache.testing.TransferLoad;
+import org.junit.jupiter.api.Test;
+
+/** The master behind the Sentinels dies under load; cticache must ride the failover without a restart. */
+class SentinelFailoverIT {
+
+    @Test
+    void aKilledMasterCosts503sOnlyDuringTheFailoverAndNoAcknowledgedEntry() throws InterruptedException {
+        try (SentinelRedis redis = SentinelRedis.start();
+             Deployment service = Failovers.service(redis, 1)) {
+            Api api = service.api();
+            TransferLoad load = TransferLoad.start(api, 4);
+            Thread.sleep(1_500);
+            long killed = System.nanoTime();
+            redis.setup().killMaster();
+            redis.setup().awaitFailover(Duration.ofSeconds(30));
+            Failovers.awaitServing(api, Numbers::uniqueAni);
+            Thread.sleep(1_500);
+            List<TransferLoad.Outcome> outcomes = load.stop();
+
+            FailoverReport.check("sentinel (wait.replicas=1)", outcomes, killed, Failovers.BOUND_MILLIS, api,
+                    outcome -> true, true);
+            assertEquals(201, api.create(Numbers.uniqueAni(), "\"after\"").statusCode());
+        }
+    }
+}
