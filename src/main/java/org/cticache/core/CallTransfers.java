@@ -12,6 +12,9 @@ public final class CallTransfers {
     private final DnisPools pools;
     private final TtlPolicy ttl;
     // Per service instance and pool, so that successive allocations rotate and a DNIS is reused as late as possible.
+    // Kept in memory on purpose: a shared counter in Redis would be one key every allocation touches, a hot slot
+    // in a cluster and a second key outside the ANI's slot, which would break the one-script atomicity. Instances
+    // need not agree on the rotation; SET NX in the script is what keeps them from colliding.
     private final Map<DnisPool, AtomicInteger> cursors;
 
     public CallTransfers(CallDataStore store, DnisPools pools, TtlPolicy ttl) {

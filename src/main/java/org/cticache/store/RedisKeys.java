@@ -6,7 +6,8 @@ import org.cticache.core.EntryKey;
 /**
  * The Redis key layout, {@code <prefix>{<ani>}:<dnis>}. The braces are a Redis Cluster hash tag: every key of
  * one ANI lands in one slot, so an allocation, which probes several DNIS for one ANI, stays one atomic script
- * in a cluster too.
+ * in a cluster too. There is no key shared by all calls (no counter, no index): load spreads over the slots as
+ * the ANIs do. The health check's key only picks which master a PING goes to.
  */
 final class RedisKeys {
 
