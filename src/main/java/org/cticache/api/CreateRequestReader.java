@@ -16,7 +16,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.cticache.core.Abbreviation;
-import org.cticache.core.Ani;
 import org.cticache.core.CallData;
 import org.cticache.core.InvalidInputException;
 
@@ -119,10 +118,7 @@ final class CreateRequestReader {
             throw new InvalidInputException("field 'value' is missing; it holds the call data: a string, number,"
                     + " boolean, object or array");
         }
-        if (ani == null) {
-            throw new InvalidInputException("field 'ani' is missing; it holds the caller's number");
-        }
-        return new CreateRequest(Ani.parse(ani), new CallData(value), pool, ttl);
+        return new CreateRequest(ani, new CallData(value), pool, ttl);
     }
 
     /**

@@ -15,7 +15,8 @@ public final class CtiCacheApplication extends ResourceConfig {
 
     public CtiCacheApplication(@Context ServletContext context) {
         CtiCache ctiCache = CtiCache.of(context);
-        register(new DnisAniResource(ctiCache.transfers(), new CreateRequestReader(ctiCache.bodyMaxBytes())));
+        register(new DnisAniResource(ctiCache.transfers(), ctiCache.numbers(),
+                new CreateRequestReader(ctiCache.bodyMaxBytes())));
         register(new HealthResource(ctiCache.transfers()));
         // Jackson's own mappers would answer bad JSON with their own bodies; ours own every error body.
         register(JacksonFeature.withoutExceptionMappers());

@@ -16,7 +16,7 @@ import java.io.InputStream;
 import java.net.URI;
 import org.cticache.core.Allocation;
 import org.cticache.core.CallTransfers;
-import org.cticache.core.EntryKey;
+import org.cticache.core.NumberPlan;
 
 /** The three calls of a transfer: system X creates, system Y peeks (GET) or takes (DELETE). */
 @Path(DnisAniResource.PATH)
@@ -26,10 +26,12 @@ public final class DnisAniResource {
     static final String PATH = "DNIS-ANI";
 
     private final CallTransfers transfers;
+    private final NumberPlan numbers;
     private final CreateRequestReader reader;
 
-    DnisAniResource(CallTransfers transfers, CreateRequestReader reader) {
+    DnisAniResource(CallTransfers transfers, NumberPlan numbers, CreateRequestReader reader) {
         this.transfers = transfers;
+        this.numbers = numbers;
         this.reader = reader;
     }
 
@@ -37,7 +39,8 @@ public final class DnisAniResource {
     public Response create(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @Context HttpHeaders headers, @Context UriInfo uri, InputStream body) {
         CreateRequest request = reader.read(contentType, headers.getLength(), body);
-        Allocation allocation = transfers.create(request.ani(), request.value(), request.pool(), request.ttl());
+        Allocation allocation = transfers.create(numbers.ani(request.ani()), request.value(), request.pool(),
+                request.ttl());
         // A path with a literal ':' and '+', as clients parse it; the base path keeps the deployed context path.
         URI location = URI.create(uri.getBaseUri().getRawPath() + PATH + "/" + allocation.key());
         return Response.created(location).entity(CreatedEntry.of(allocation)).build();
@@ -46,12 +49,12 @@ public final class DnisAniResource {
     @GET
     @Path("{key}")
     public EntryValue peek(@PathParam("key") String key) {
-        return EntryValue.of(transfers.peek(EntryKey.parse(key)));
+        return EntryValue.of(transfers.peek(numbers.key(key)));
     }
 
     @DELETE
     @Path("{key}")
     public EntryValue take(@PathParam("key") String key) {
-        return EntryValue.of(transfers.take(EntryKey.parse(key)));
+        return EntryValue.of(transfers.take(numbers.key(key)));
     }
 }

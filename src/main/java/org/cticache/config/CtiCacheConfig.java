@@ -1,6 +1,8 @@
 package org.cticache.config;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,12 +12,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.cticache.core.DnisPool;
 import org.cticache.core.DnisPools;
+import org.cticache.core.NumberPlan;
 import org.cticache.core.TtlPolicy;
 import org.cticache.store.RedisOptions;
 
 /** Every setting of a deployment, parsed and checked once at start-up. */
-public record CtiCacheConfig(RedisOptions redis, String keyPrefix, DnisPools pools, TtlPolicy ttl, int bodyMaxBytes,
-                             boolean tlsRequired) {
+public record CtiCacheConfig(RedisOptions redis, String keyPrefix, NumberPlan numbers, DnisPools pools, TtlPolicy ttl,
+                             int bodyMaxBytes, boolean tlsRequired) {
 
     public static final String REDIS_URI = RedisConfig.URI;
     public static final String REDIS_PREFIX = "cticache.redis.prefix";
@@ -28,6 +31,8 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, DnisPools poo
     public static final String TTL_MAX = "cticache.ttl.max";
     public static final String BODY_MAX = "cticache.body.max";
     public static final String TLS_REQUIRED = "cticache.tls.required";
+    public static final String NUMBERS_REGION = "cticache.numbers.region";
+    public static final String ANI_ANONYMOUS = "cticache.ani.anonymous";
 
     /** The defaults; web.xml repeats them so an administrator sees every setting in one place. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -46,7 +51,8 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, DnisPools poo
             Map.entry(TLS_REQUIRED, "false"));
 
     static final List<String> NAMES = Stream.concat(RedisConfig.NAMES.stream(),
-            Stream.of(REDIS_PREFIX, DNIS_POOL, TTL_DEFAULT, TTL_MAX, BODY_MAX, TLS_REQUIRED)).toList();
+            Stream.of(REDIS_PREFIX, DNIS_POOL, TTL_DEFAULT, TTL_MAX, BODY_MAX, TLS_REQUIRED, NUMBERS_REGION,
+                    ANI_ANONYMOUS)).toList();
 
     private static final String NAMED_POOL = DNIS_POOL + ".";
     private static final Pattern POOL_NAME = Pattern.compile("[a-z0-9_]{1,64}");
@@ -72,17 +78,31 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, DnisPools poo
                     + TTL_DEFAULT + " too");
         }
         int bodyMax = read.integer(BODY_MAX, 64, 16 * 1024 * 1024);
-        return new CtiCacheConfig(redis, prefix, pools(settings, read), new TtlPolicy(defaultTtl, maxTtl), bodyMax,
-                read.bool(TLS_REQUIRED));
+        NumberPlan numbers = numberPlan(settings, read);
+        return new CtiCacheConfig(redis, prefix, numbers, pools(settings, read, numbers),
+                new TtlPolicy(defaultTtl, maxTtl), bodyMax, read.bool(TLS_REQUIRED));
     }
 
-    private static DnisPools pools(Settings settings, SettingReader read) {
+    private static NumberPlan numberPlan(Settings settings, SettingReader read) {
+        String region = settings.get(NUMBERS_REGION).map(value -> value.strip().toUpperCase(Locale.ROOT))
+                .filter(value -> !value.isEmpty()).orElse(null);
+        Set<String> anonymous = settings.get(ANI_ANONYMOUS).stream()
+                .flatMap(tokens -> Arrays.stream(tokens.split(","))).map(String::strip)
+                .filter(token -> !token.isEmpty()).collect(Collectors.toSet());
+        try {
+            return new NumberPlan(region, anonymous);
+        } catch (IllegalArgumentException e) {
+            throw read.invalid(NUMBERS_REGION, e.getMessage());
+        }
+    }
+
+    private static DnisPools pools(Settings settings, SettingReader read, NumberPlan numbers) {
         if (settings.get(DNIS_POOL).isEmpty()) {
             throw new ConfigException("Setting " + DNIS_POOL + " is not set: configure the default DNIS pool,"
                     + " numbers and ranges such as 5551234500-5551234599,5559870000 (context parameter, system"
                     + " property, or environment variable " + Settings.environmentName(DNIS_POOL) + ")");
         }
-        DnisPool defaultPool = pool(read, DnisPools.DEFAULT, DNIS_POOL);
+        DnisPool defaultPool = pool(read, DnisPools.DEFAULT, DNIS_POOL, numbers);
         Map<String, DnisPool> named = new LinkedHashMap<>();
         for (String setting : settings.namesStartingWith(NAMED_POOL)) {
             String name = setting.substring(NAMED_POOL.length());
@@ -90,15 +110,15 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, DnisPools poo
                 throw new ConfigException("Setting " + setting + " (" + settings.source(setting) + ") is invalid:"
                         + " a pool name must be 1 to 64 of a-z, 0-9 and '_', and not '" + DnisPools.DEFAULT + "'");
             }
-            named.put(name, pool(read, name, setting));
+            named.put(name, pool(read, name, setting, numbers));
         }
         return new DnisPools(defaultPool, named);
     }
 
-    private static DnisPool pool(SettingReader read, String name, String setting) {
+    private static DnisPool pool(SettingReader read, String name, String setting, NumberPlan numbers) {
         String definition = read.string(setting);
         try {
-            return DnisPool.parse(name, definition);
+            return DnisPool.parse(name, definition, numbers);
         } catch (IllegalArgumentException e) {
             throw read.invalid(setting, e.getMessage());
         }

@@ -34,7 +34,7 @@ public final class CtiCacheListener implements ServletContextListener {
             throw e;
         }
         store = RedisCallDataStore.open(config.redis(), config.keyPrefix());
-        new CtiCache(new CallTransfers(store, config.pools(), config.ttl()), config.bodyMaxBytes(),
+        new CtiCache(new CallTransfers(store, config.pools(), config.ttl()), config.numbers(), config.bodyMaxBytes(),
                 config.tlsRequired()).attachTo(event.getServletContext());
         LOG.info("cticache started: Redis " + config.redis() + ", key prefix '" + config.keyPrefix() + "', pools "
                 + config.pools().all().values() + ", ttl default " + config.ttl().defaultSeconds() + " s, max "

@@ -31,6 +31,11 @@ public final class DnisPool {
      * {@code 5551234500-5551234599,5559870000}. Throws IllegalArgumentException saying what is wrong.
      */
     public static DnisPool parse(String name, String definition) {
+        return parse(name, definition, NumberPlan.separatorsOnly());
+    }
+
+    /** Like {@link #parse(String, String)}, each number then put into the plan's canonical form. */
+    public static DnisPool parse(String name, String definition, NumberPlan plan) {
         List<Dnis> numbers = new ArrayList<>();
         Set<Dnis> seen = new HashSet<>();
         for (String element : definition.split(",", -1)) {
@@ -39,7 +44,8 @@ public final class DnisPool {
                 throw new IllegalArgumentException("empty element; expected numbers and ranges such as"
                         + " 5551234500-5551234599,5559870000");
             }
-            for (Dnis dnis : expand(item)) {
+            for (Dnis listed : expand(item)) {
+                Dnis dnis = canonical(listed, plan);
                 if (!seen.add(dnis)) {
                     throw new IllegalArgumentException("number " + dnis + " is listed twice");
                 }
@@ -50,6 +56,14 @@ public final class DnisPool {
             }
         }
         return new DnisPool(name, numbers);
+    }
+
+    private static Dnis canonical(Dnis listed, NumberPlan plan) {
+        try {
+            return plan.dnis(listed.value());
+        } catch (InvalidInputException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
     }
 
     private static List<Dnis> expand(String item) {

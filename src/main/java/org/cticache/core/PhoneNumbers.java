@@ -14,7 +14,8 @@ final class PhoneNumbers {
      */
     static String normalize(String raw, String what) {
         if (raw == null) {
-            throw new InvalidInputException(what + " is missing");
+            throw new InvalidInputException("field '" + what + "' is missing; it holds the "
+                    + (what.equals("ani") ? "caller's number" : "dialled number"));
         }
         StringBuilder number = new StringBuilder(raw.length());
         int digits = 0;

@@ -112,8 +112,10 @@ class PhoneNumbersTest {
 
     @Test
     void missingNumberSaysItIsMissing() {
-        assertEquals("ani is missing", assertThrows(InvalidInputException.class, () -> Ani.parse(null)).getMessage());
-        assertEquals("dnis is missing", assertThrows(InvalidInputException.class, () -> Dnis.parse(null)).getMessage());
+        assertEquals("field 'ani' is missing; it holds the caller's number",
+                assertThrows(InvalidInputException.class, () -> Ani.parse(null)).getMessage());
+        assertEquals("field 'dnis' is missing; it holds the dialled number",
+                assertThrows(InvalidInputException.class, () -> Dnis.parse(null)).getMessage());
     }
 
     @Test
