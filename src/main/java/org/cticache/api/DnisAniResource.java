@@ -24,6 +24,8 @@ import org.cticache.core.NumberPlan;
 public final class DnisAniResource {
 
     static final String PATH = "DNIS-ANI";
+    // A client's name for one logical POST: a retry with it gets the original allocation instead of a new DNIS.
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final CallTransfers transfers;
     private final NumberPlan numbers;
@@ -37,10 +39,11 @@ public final class DnisAniResource {
 
     @POST
     public Response create(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
                            @Context HttpHeaders headers, @Context UriInfo uri, InputStream body) {
         CreateRequest request = reader.read(contentType, headers.getLength(), body);
         Allocation allocation = transfers.create(numbers.ani(request.ani()), request.value(), request.pool(),
-                request.ttl());
+                request.ttl(), idempotencyKey);
         // A path with a literal ':' and '+', as clients parse it; the base path keeps the deployed context path.
         URI location = URI.create(uri.getBaseUri().getRawPath() + PATH + "/" + allocation.key());
         return Response.created(location).entity(CreatedEntry.of(allocation)).build();

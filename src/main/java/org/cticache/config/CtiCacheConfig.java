@@ -18,7 +18,7 @@ import org.cticache.store.RedisOptions;
 
 /** Every setting of a deployment, parsed and checked once at start-up. */
 public record CtiCacheConfig(RedisOptions redis, String keyPrefix, NumberPlan numbers, DnisPools pools, TtlPolicy ttl,
-                             int bodyMaxBytes, boolean tlsRequired) {
+                             int cooldownSeconds, int bodyMaxBytes, boolean tlsRequired) {
 
     public static final String REDIS_URI = RedisConfig.URI;
     public static final String REDIS_PREFIX = "cticache.redis.prefix";
@@ -33,6 +33,7 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, NumberPlan nu
     public static final String TLS_REQUIRED = "cticache.tls.required";
     public static final String NUMBERS_REGION = "cticache.numbers.region";
     public static final String ANI_ANONYMOUS = "cticache.ani.anonymous";
+    public static final String DNIS_COOLDOWN = "cticache.dnis.cooldown";
 
     /** The defaults; web.xml repeats them so an administrator sees every setting in one place. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -48,11 +49,12 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, NumberPlan nu
             Map.entry(TTL_DEFAULT, "60"),
             Map.entry(TTL_MAX, "3600"),
             Map.entry(BODY_MAX, "16384"),
-            Map.entry(TLS_REQUIRED, "false"));
+            Map.entry(TLS_REQUIRED, "false"),
+            Map.entry(DNIS_COOLDOWN, "0"));
 
     static final List<String> NAMES = Stream.concat(RedisConfig.NAMES.stream(),
             Stream.of(REDIS_PREFIX, DNIS_POOL, TTL_DEFAULT, TTL_MAX, BODY_MAX, TLS_REQUIRED, NUMBERS_REGION,
-                    ANI_ANONYMOUS)).toList();
+                    ANI_ANONYMOUS, DNIS_COOLDOWN)).toList();
 
     private static final String NAMED_POOL = DNIS_POOL + ".";
     private static final Pattern POOL_NAME = Pattern.compile("[a-z0-9_]{1,64}");
@@ -80,7 +82,8 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, NumberPlan nu
         int bodyMax = read.integer(BODY_MAX, 64, 16 * 1024 * 1024);
         NumberPlan numbers = numberPlan(settings, read);
         return new CtiCacheConfig(redis, prefix, numbers, pools(settings, read, numbers),
-                new TtlPolicy(defaultTtl, maxTtl), bodyMax, read.bool(TLS_REQUIRED));
+                new TtlPolicy(defaultTtl, maxTtl), read.integer(DNIS_COOLDOWN, 0, 86_400), bodyMax,
+                read.bool(TLS_REQUIRED));
     }
 
     private static NumberPlan numberPlan(Settings settings, SettingReader read) {

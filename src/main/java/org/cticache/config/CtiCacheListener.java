@@ -33,7 +33,7 @@ public final class CtiCacheListener implements ServletContextListener {
             LOG.log(Level.SEVERE, "cticache not started: " + e.getMessage());
             throw e;
         }
-        store = RedisCallDataStore.open(config.redis(), config.keyPrefix());
+        store = RedisCallDataStore.open(config.redis(), config.keyPrefix(), config.cooldownSeconds());
         new CtiCache(new CallTransfers(store, config.pools(), config.ttl()), config.numbers(), config.bodyMaxBytes(),
                 config.tlsRequired()).attachTo(event.getServletContext());
         LOG.info("cticache started: Redis " + config.redis() + ", key prefix '" + config.keyPrefix() + "', pools "

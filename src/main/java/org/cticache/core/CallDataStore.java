@@ -10,11 +10,13 @@ public interface CallDataStore extends AutoCloseable {
 
     /**
      * Stores the data under the first DNIS of the pool, trying them in order from {@code start} and wrapping
-     * around, whose {@code <dnis>:<ani>} holds no live entry; never overwrites one.
+     * around, whose {@code <dnis>:<ani>} holds no live entry; never overwrites one. With an idempotency key
+     * (may be null) that was already used for the same request, returns that allocation's DNIS instead.
      *
-     * @throws PoolExhaustedException when every DNIS of the pool holds a live entry for this ANI
+     * @throws PoolExhaustedException        when every DNIS of the pool holds a live entry for this ANI
+     * @throws IdempotencyConflictException when the key was used for a different request
      */
-    Dnis allocate(DnisPool pool, int start, Ani ani, CallData data, int ttlSeconds);
+    Dnis allocate(DnisPool pool, int start, Ani ani, CallData data, int ttlSeconds, IdempotencyKey idempotency);
 
     /** The live entry under the key, left in place. */
     Optional<CallData> get(EntryKey key);

@@ -27,13 +27,16 @@ public final class CallTransfers {
 
     /**
      * Picks a DNIS of the named pool (the default pool when {@code poolName} is null) that holds no live entry
-     * for this ANI and stores the data there.
+     * for this ANI and stores the data there. A repeated {@code idempotencyKey} (may be null) gets the original
+     * allocation back.
      */
-    public Allocation create(Ani ani, CallData data, String poolName, Long ttlSeconds) {
+    public Allocation create(Ani ani, CallData data, String poolName, Long ttlSeconds, String idempotencyKey) {
         DnisPool pool = pools.find(poolName);
         int lifetime = ttl.resolve(ttlSeconds);
+        IdempotencyKey idempotency = idempotencyKey == null ? null
+                : IdempotencyKey.of(idempotencyKey, ani, data, pool.name(), lifetime);
         int start = Math.floorMod(cursors.get(pool).getAndIncrement(), pool.size());
-        Dnis dnis = store.allocate(pool, start, ani, data, lifetime);
+        Dnis dnis = store.allocate(pool, start, ani, data, lifetime, idempotency);
         return new Allocation(new EntryKey(dnis, ani), data, pool.name(), lifetime);
     }
 

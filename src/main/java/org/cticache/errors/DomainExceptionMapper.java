@@ -9,11 +9,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cticache.core.DomainException;
 import org.cticache.core.EntryNotFoundException;
+import org.cticache.core.IdempotencyConflictException;
 import org.cticache.core.InvalidInputException;
 import org.cticache.core.PoolExhaustedException;
 import org.cticache.core.StoreUnavailableException;
 
-/** Answers the domain's refusals: 400 bad input, 404 no entry, 503 pool exhausted or Redis unavailable. */
+/**
+ * Answers the domain's refusals: 400 bad input, 404 no entry, 422 an idempotency key reused for another request,
+ * 503 pool exhausted or Redis unavailable.
+ */
 public final class DomainExceptionMapper implements ExceptionMapper<DomainException> {
 
     private static final Logger LOG = Logger.getLogger(DomainExceptionMapper.class.getName());
@@ -30,6 +34,9 @@ public final class DomainExceptionMapper implements ExceptionMapper<DomainExcept
         }
         if (e instanceof EntryNotFoundException) {
             return Problem.response(404, e.getMessage()).build();
+        }
+        if (e instanceof IdempotencyConflictException) {
+            return Problem.response(422, e.getMessage()).build();
         }
         if (e instanceof PoolExhaustedException exhausted) {
             return Problem.response(503, e.getMessage())

@@ -35,7 +35,9 @@ public record Problem(String type, String title, int status, String detail) {
 
     public static Problem of(int status, String detail) {
         Response.Status known = Response.Status.fromStatusCode(status);
-        return new Problem("about:blank", known == null ? "HTTP " + status : known.getReasonPhrase(), status, detail);
+        String title = known != null ? known.getReasonPhrase()
+                : status == 422 ? "Unprocessable Content" : "HTTP " + status;
+        return new Problem("about:blank", title, status, detail);
     }
 
     /** A response builder with this problem as its body, so a caller can still add headers. */

@@ -13,6 +13,8 @@ import org.cticache.core.CallDataStore;
 import org.cticache.core.Dnis;
 import org.cticache.core.DnisPool;
 import org.cticache.core.EntryKey;
+import org.cticache.core.IdempotencyConflictException;
+import org.cticache.core.IdempotencyKey;
 import org.cticache.core.PoolExhaustedException;
 import org.cticache.core.StoreUnavailableException;
 import redis.clients.jedis.Jedis;
@@ -34,30 +36,42 @@ public final class RedisCallDataStore implements CallDataStore {
     private final RedisKeys keys;
     private final int waitReplicas;
     private final int waitTimeoutMillis;
+    private final long cooldownMillis;
     private final LuaScript allocate = LuaScript.fromResource("allocate.lua");
+    private final LuaScript read = LuaScript.fromResource("read.lua");
     private final Map<DnisPool, List<String>> encodedPools = new ConcurrentHashMap<>();
 
-    private RedisCallDataStore(RedisConnector redis, String keyPrefix, int waitReplicas, int waitTimeoutMillis) {
+    private RedisCallDataStore(RedisConnector redis, String keyPrefix, int waitReplicas, int waitTimeoutMillis,
+                               long cooldownMillis) {
         this.redis = redis;
         this.keys = new RedisKeys(keyPrefix);
         this.waitReplicas = waitReplicas;
         this.waitTimeoutMillis = waitTimeoutMillis;
+        this.cooldownMillis = cooldownMillis;
     }
 
-    /** Builds the connection pools; connections open on first use, so Redis may still be down at start-up. */
-    public static RedisCallDataStore open(RedisOptions options, String keyPrefix) {
+    /**
+     * Builds the connection pools; connections open on first use, so Redis may still be down at start-up.
+     *
+     * @param cooldownSeconds how long a consumed or expired {@code <dnis>:<ani>} stays blocked (0: not at all)
+     */
+    public static RedisCallDataStore open(RedisOptions options, String keyPrefix, int cooldownSeconds) {
         return new RedisCallDataStore(RedisConnectors.open(options), keyPrefix, options.waitReplicas(),
-                options.waitTimeoutMillis());
+                options.waitTimeoutMillis(), cooldownSeconds * 1000L);
     }
 
     @Override
-    public Dnis allocate(DnisPool dnisPool, int start, Ani ani, CallData data, int ttlSeconds) {
+    public Dnis allocate(DnisPool dnisPool, int start, Ani ani, CallData data, int ttlSeconds,
+                         IdempotencyKey idempotency) {
         List<String> encoded = encodedPools.computeIfAbsent(dnisPool, PoolEncoding::encode);
-        List<String> args = new ArrayList<>(4 + encoded.size());
+        List<String> args = new ArrayList<>(7 + encoded.size());
         args.add(data.json());
         args.add(Integer.toString(ttlSeconds));
         args.add(Integer.toString(start));
         args.add(Integer.toString(dnisPool.size()));
+        args.add(Long.toString(cooldownMillis));
+        args.add(idempotency == null ? "" : idempotency.key());
+        args.add(idempotency == null ? "" : idempotency.fingerprint());
         args.addAll(encoded);
         String aniPrefix = keys.aniPrefix(ani);
         Object result = call(aniPrefix, jedis -> {
@@ -68,6 +82,9 @@ public final class RedisCallDataStore implements CallDataStore {
             return new Dnis(dnis);
         }
         long millisToFirstExpiry = (Long) result;
+        if (millisToFirstExpiry < 0) {
+            throw new IdempotencyConflictException(idempotency.key());
+        }
         int retryAfter = (int) Math.max(1, (millisToFirstExpiry + 999) / 1000);
         throw new PoolExhaustedException(dnisPool.name(), ani, dnisPool.size(), retryAfter);
     }
@@ -93,13 +110,26 @@ public final class RedisCallDataStore implements CallDataStore {
     @Override
     public Optional<CallData> get(EntryKey key) {
         String entry = keys.entry(key);
+        if (cooldownMillis > 0) {
+            return readCoolingDown(entry, "peek");
+        }
         return Optional.ofNullable(call(entry, jedis -> jedis.get(entry))).map(CallData::new);
     }
 
     @Override
     public Optional<CallData> take(EntryKey key) {
         String entry = keys.entry(key);
+        if (cooldownMillis > 0) {
+            return readCoolingDown(entry, "take");
+        }
         return Optional.ofNullable(call(entry, jedis -> jedis.getDel(entry))).map(CallData::new);
+    }
+
+    /** With a cool-down, a value carries its end of life and a taken entry leaves a tombstone: one script call. */
+    private Optional<CallData> readCoolingDown(String entry, String mode) {
+        Object value = call(entry, jedis -> read.run(jedis, List.of(entry), List.of(mode,
+                Long.toString(cooldownMillis))));
+        return Optional.ofNullable((String) value).map(CallData::new);
     }
 
     /** Whether the master that serves cticache's keys answers; in a cluster, the one of a sample slot. */

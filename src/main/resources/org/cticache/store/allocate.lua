@@ -1,19 +1,47 @@
--- Allocates a DNIS for one ANI atomically: stores the value under the first candidate key that holds no live
--- entry, never overwriting one.
+-- Allocates a DNIS for one ANI atomically: stores the value under the first candidate key that holds no live entry
+-- (and is not cooling down), never overwriting one.
 --
--- KEYS[1]  the ANI's key prefix, "<prefix>{<ani>}:". Every key this script writes is KEYS[1] .. dnis, so all
+-- KEYS[1]  the ANI's key prefix, "<prefix>{<ani>}:". Every key this script touches is KEYS[1] .. something, so all
 --          share KEYS[1]'s hash tag and therefore its Redis Cluster slot.
 -- ARGV[1]  value (JSON text)
 -- ARGV[2]  ttl in seconds
 -- ARGV[3]  start index into the pool (0-based): the rotation point of the calling instance
 -- ARGV[4]  pool size
--- ARGV[5…] the pool as runs of consecutive numbers, four arguments each: head, tail width, first tail, count
+-- ARGV[5]  cool-down in milliseconds, 0 for none: the key then outlives the entry by that long, and the value
+--          carries its end of life as "\0<epoch ms>\0<value>" so that reads can tell live from cooling down
+-- ARGV[6]  idempotency key, "" for none
+-- ARGV[7]  fingerprint of the request the idempotency key came with
+-- ARGV[8…] the pool as runs of consecutive numbers, four arguments each: head, tail width, first tail, count
 --
--- Returns the DNIS stored under, or, when every DNIS already holds a live entry for this ANI, the number of
--- milliseconds until the first of them expires.
+-- Returns the DNIS stored under; for an idempotency key seen before with the same fingerprint, the DNIS stored
+-- under then; -1 when that key came with another fingerprint; otherwise, when every DNIS is taken for this ANI,
+-- the milliseconds until the first of them frees up.
+
+local ttl_ms = tonumber(ARGV[2]) * 1000
+local cooldown_ms = tonumber(ARGV[5])
+
+local idempotency_key = nil
+if ARGV[6] ~= '' then
+    idempotency_key = KEYS[1] .. 'idempotency:' .. ARGV[6]
+    local earlier = redis.call('GET', idempotency_key)
+    if earlier then
+        local space = string.find(earlier, ' ', 1, true)
+        if string.sub(earlier, 1, space - 1) == ARGV[7] then
+            return string.sub(earlier, space + 1)
+        end
+        return -1
+    end
+end
+
+local value = ARGV[1]
+if cooldown_ms > 0 then
+    local now = redis.call('TIME')
+    local ends = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) + ttl_ms
+    value = '\0' .. string.format('%d', ends) .. '\0' .. value
+end
 
 local runs = {}
-for i = 5, #ARGV, 4 do
+for i = 8, #ARGV, 4 do
     runs[#runs + 1] = { head = ARGV[i], format = '%0' .. ARGV[i + 1] .. 'd',
                         first = tonumber(ARGV[i + 2]), count = tonumber(ARGV[i + 3]) }
 end
@@ -25,16 +53,19 @@ while offset >= runs[run].count do
     run = run + 1
 end
 
-local soonest = -1
+local soonest = nil
 for _ = 1, size do
     local r = runs[run]
     local dnis = r.head .. string.format(r.format, r.first + offset)
     local key = KEYS[1] .. dnis
-    if redis.call('SET', key, ARGV[1], 'NX', 'EX', ARGV[2]) then
+    if redis.call('SET', key, value, 'NX', 'PX', ttl_ms + cooldown_ms) then
+        if idempotency_key then
+            redis.call('SET', idempotency_key, ARGV[7] .. ' ' .. dnis, 'PX', ttl_ms)
+        end
         return dnis
     end
     local left = redis.call('PTTL', key)
-    if left > 0 and (soonest < 0 or left < soonest) then
+    if left > 0 and (soonest == nil or left < soonest) then
         soonest = left
     end
     offset = offset + 1
@@ -43,4 +74,4 @@ for _ = 1, size do
         run = run % #runs + 1
     end
 end
-return soonest
+return soonest or 1000

@@ -1,0 +1,88 @@
+package org.cticache.it;
+
+import static org.cticache.testing.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import org.cticache.testing.Api;
+import org.cticache.testing.Deployment;
+import org.cticache.testing.Numbers;
+import org.cticache.testing.TestRedis;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** With a cool-down, a DNIS just consumed or expired for an ANI is not handed out again to that ANI at once. */
+class CooldownIT {
+
+    private static TestRedis redis;
+    private static Deployment deployment;
+    private static Api api;
+
+    @BeforeAll
+    static void start() {
+        redis = TestRedis.start();
+        deployment = Deployment.of(redis)
+                .set("cticache.dnis.pool", "5550000001")
+                .set("cticache.dnis.cooldown", "2")
+                .start();
+        api = deployment.api();
+    }
+
+    @AfterAll
+    static void stop() {
+        deployment.close();
+        redis.close();
+    }
+
+    @Test
+    void aConsumedDnisCoolsDownBeforeItIsHandedOutAgain() throws InterruptedException {
+        String ani = Numbers.uniqueAni();
+        String key = api.created(ani, "\"first\"").path("dnis").asText() + ":" + ani;
+        assertEquals("{\"value\":\"first\"}", api.delete(key).body());
+
+        HttpResponse<String> tooSoon = api.create(ani, "\"second\"");
+        assertProblem(tooSoon, 503, "");
+        int retryAfter = Integer.parseInt(tooSoon.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1 && retryAfter <= 2, "Retry-After " + retryAfter);
+        assertProblem(api.get(key), 404, key);
+
+        awaitCreated(ani, "\"second\"");
+        assertEquals("{\"value\":\"second\"}", api.get(key).body());
+    }
+
+    @Test
+    void anExpiredEntryIsGoneAtOnceButItsDnisCoolsDown() throws InterruptedException {
+        String ani = Numbers.uniqueAni();
+        HttpResponse<String> created = api.create("{\"value\":\"short\",\"ani\":\"" + ani + "\",\"ttl\":1}");
+        assertEquals(201, created.statusCode());
+        String key = Api.json(created).path("dnis").asText() + ":" + ani;
+
+        Thread.sleep(1_200);
+        assertProblem(api.get(key), 404, key);
+        assertProblem(api.delete(key), 404, key);
+        assertProblem(api.create(ani, "\"late\""), 503, "");
+        awaitCreated(ani, "\"late\"");
+    }
+
+    @Test
+    void otherCallersAreNotHeldUpByACoolingDnis() {
+        String ani = Numbers.uniqueAni();
+        String key = api.created(ani, "1").path("dnis").asText() + ":" + ani;
+        api.delete(key);
+
+        assertEquals(201, api.create(Numbers.uniqueAni(), "2").statusCode());
+    }
+
+    private static void awaitCreated(String ani, String value) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (api.create(ani, value).statusCode() == 201) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the DNIS did not come free within 5 s of a 2 s cool-down");
+    }
+}
