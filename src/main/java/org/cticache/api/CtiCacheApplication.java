@@ -17,6 +17,7 @@ public final class CtiCacheApplication extends ResourceConfig {
         CtiCache ctiCache = CtiCache.of(context);
         register(new DnisAniResource(ctiCache.transfers(), ctiCache.numbers(),
                 new CreateRequestReader(ctiCache.bodyMaxBytes())));
+        register(new DnisResource(ctiCache.transfers(), ctiCache.numbers()));
         register(new HealthResource(ctiCache.transfers()));
         // Jackson's own mappers would answer bad JSON with their own bodies; ours own every error body.
         register(JacksonFeature.withoutExceptionMappers());

@@ -34,6 +34,7 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, NumberPlan nu
     public static final String NUMBERS_REGION = "cticache.numbers.region";
     public static final String ANI_ANONYMOUS = "cticache.ani.anonymous";
     public static final String DNIS_COOLDOWN = "cticache.dnis.cooldown";
+    public static final String MATCH = "cticache.match";
 
     /** The defaults; web.xml repeats them so an administrator sees every setting in one place. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -50,13 +51,15 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, NumberPlan nu
             Map.entry(TTL_MAX, "3600"),
             Map.entry(BODY_MAX, "16384"),
             Map.entry(TLS_REQUIRED, "false"),
-            Map.entry(DNIS_COOLDOWN, "0"));
+            Map.entry(DNIS_COOLDOWN, "0"),
+            Map.entry(MATCH, "dnis-ani"));
 
     static final List<String> NAMES = Stream.concat(RedisConfig.NAMES.stream(),
             Stream.of(REDIS_PREFIX, DNIS_POOL, TTL_DEFAULT, TTL_MAX, BODY_MAX, TLS_REQUIRED, NUMBERS_REGION,
-                    ANI_ANONYMOUS, DNIS_COOLDOWN)).toList();
+                    ANI_ANONYMOUS, DNIS_COOLDOWN, MATCH)).toList();
 
     private static final String NAMED_POOL = DNIS_POOL + ".";
+    private static final String POOL_MATCH = MATCH + ".";
     private static final Pattern POOL_NAME = Pattern.compile("[a-z0-9_]{1,64}");
     private static final Pattern KEY_PREFIX = Pattern.compile("[^{}\\s]{0,100}");
 
@@ -105,7 +108,7 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, NumberPlan nu
                     + " numbers and ranges such as 5551234500-5551234599,5559870000 (context parameter, system"
                     + " property, or environment variable " + Settings.environmentName(DNIS_POOL) + ")");
         }
-        DnisPool defaultPool = pool(read, DnisPools.DEFAULT, DNIS_POOL, numbers);
+        DnisPool defaultPool = matched(settings, read, pool(read, DnisPools.DEFAULT, DNIS_POOL, numbers));
         Map<String, DnisPool> named = new LinkedHashMap<>();
         for (String setting : settings.namesStartingWith(NAMED_POOL)) {
             String name = setting.substring(NAMED_POOL.length());
@@ -113,9 +116,30 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, NumberPlan nu
                 throw new ConfigException("Setting " + setting + " (" + settings.source(setting) + ") is invalid:"
                         + " a pool name must be 1 to 64 of a-z, 0-9 and '_', and not '" + DnisPools.DEFAULT + "'");
             }
-            named.put(name, pool(read, name, setting, numbers));
+            named.put(name, matched(settings, read, pool(read, name, setting, numbers)));
         }
-        return new DnisPools(defaultPool, named);
+        for (String setting : settings.namesStartingWith(POOL_MATCH)) {
+            String name = setting.substring(POOL_MATCH.length());
+            if (!name.equals(DnisPools.DEFAULT) && !named.containsKey(name)) {
+                throw read.invalid(setting, "there is no pool '" + name + "'; configured pools: default and "
+                        + named.keySet());
+            }
+        }
+        try {
+            return new DnisPools(defaultPool, named);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("Setting " + MATCH + " is invalid for these pools: " + e.getMessage());
+        }
+    }
+
+    /** The pool as cticache.match.<pool>, else cticache.match, says it is matched: by DNIS and ANI, or DNIS alone. */
+    private static DnisPool matched(Settings settings, SettingReader read, DnisPool pool) {
+        String setting = settings.get(POOL_MATCH + pool.name()).isPresent() ? POOL_MATCH + pool.name() : MATCH;
+        return switch (read.string(setting).strip().toLowerCase(Locale.ROOT)) {
+            case "dnis-ani" -> pool;
+            case "dnis" -> pool.matchedByDnis();
+            default -> throw read.invalid(setting, "it must be dnis-ani or dnis");
+        };
     }
 
     private static DnisPool pool(SettingReader read, String name, String setting, NumberPlan numbers) {
@@ -131,12 +155,14 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, NumberPlan nu
     static Set<String> unknownNames(Settings settings) {
         Set<String> unknown = new TreeSet<>();
         settings.propertyAndParameterNames().stream()
-                .filter(name -> !NAMES.contains(name) && !name.startsWith(NAMED_POOL))
+                .filter(name -> !NAMES.contains(name) && !name.startsWith(NAMED_POOL) && !name.startsWith(POOL_MATCH))
                 .forEach(unknown::add);
         Set<String> knownVariables = NAMES.stream().map(Settings::environmentName).collect(Collectors.toSet());
         String poolVariables = Settings.environmentName(NAMED_POOL);
+        String matchVariables = Settings.environmentName(POOL_MATCH);
         settings.environmentNames().stream()
-                .filter(name -> !knownVariables.contains(name) && !name.startsWith(poolVariables))
+                .filter(name -> !knownVariables.contains(name) && !name.startsWith(poolVariables)
+                        && !name.startsWith(matchVariables))
                 .forEach(unknown::add);
         return unknown;
     }

@@ -10,7 +10,8 @@ public interface CallDataStore extends AutoCloseable {
 
     /**
      * Stores the data under the first DNIS of the pool, trying them in order from {@code start} and wrapping
-     * around, whose {@code <dnis>:<ani>} holds no live entry; never overwrites one. With an idempotency key
+     * around, whose {@code <dnis>:<ani>} (for a pool matched by DNIS alone: whose DNIS) holds no live entry;
+     * never overwrites one. With an idempotency key
      * (may be null) that was already used for the same request, returns that allocation's DNIS instead.
      *
      * @throws PoolExhaustedException        when every DNIS of the pool holds a live entry for this ANI
@@ -23,6 +24,12 @@ public interface CallDataStore extends AutoCloseable {
 
     /** The live entry under the key, removed in the same step, so that only one caller ever gets it. */
     Optional<CallData> take(EntryKey key);
+
+    /** The live entry on a DNIS of a pool matched by DNIS alone; with an ANI, only if it came from that ANI. */
+    Optional<CallData> getLeased(DnisPool pool, Dnis dnis, Ani ani);
+
+    /** Like {@link #getLeased}, the entry removed in the same step. */
+    Optional<CallData> takeLeased(DnisPool pool, Dnis dnis, Ani ani);
 
     /** Whether the store answers right now. */
     boolean isUp();

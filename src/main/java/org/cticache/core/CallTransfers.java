@@ -42,12 +42,28 @@ public final class CallTransfers {
 
     /** The data under the key; the entry stays until it expires or is taken. */
     public CallData peek(EntryKey key) {
-        return store.get(key).orElseThrow(() -> new EntryNotFoundException(key));
+        return pools.leasing(key.dnis()).map(pool -> store.getLeased(pool, key.dnis(), key.ani()))
+                .orElseGet(() -> store.get(key))
+                .orElseThrow(() -> new EntryNotFoundException(key));
     }
 
     /** The data under the key, consumed: of concurrent takes exactly one succeeds. */
     public CallData take(EntryKey key) {
-        return store.take(key).orElseThrow(() -> new EntryNotFoundException(key));
+        return pools.leasing(key.dnis()).map(pool -> store.takeLeased(pool, key.dnis(), key.ani()))
+                .orElseGet(() -> store.take(key))
+                .orElseThrow(() -> new EntryNotFoundException(key));
+    }
+
+    /** The data on a DNIS of a pool matched by DNIS alone, whatever ANI the call arrived with. */
+    public CallData peek(Dnis dnis) {
+        return pools.leasing(dnis).flatMap(pool -> store.getLeased(pool, dnis, null))
+                .orElseThrow(() -> new EntryNotFoundException(dnis));
+    }
+
+    /** Like {@link #peek(Dnis)}, consumed. */
+    public CallData take(Dnis dnis) {
+        return pools.leasing(dnis).flatMap(pool -> store.takeLeased(pool, dnis, null))
+                .orElseThrow(() -> new EntryNotFoundException(dnis));
     }
 
     public boolean isStoreUp() {

@@ -20,10 +20,12 @@ public final class DnisPool {
 
     private final String name;
     private final List<Dnis> numbers;
+    private final boolean matchedByDnis;
 
-    private DnisPool(String name, List<Dnis> numbers) {
+    private DnisPool(String name, List<Dnis> numbers, boolean matchedByDnis) {
         this.name = name;
         this.numbers = List.copyOf(numbers);
+        this.matchedByDnis = matchedByDnis;
     }
 
     /**
@@ -55,7 +57,19 @@ public final class DnisPool {
                 }
             }
         }
-        return new DnisPool(name, numbers);
+        return new DnisPool(name, numbers, false);
+    }
+
+    /**
+     * The same numbers leased by DNIS alone: at most one live entry per DNIS whatever the ANI, for networks that
+     * rewrite the caller's number on the way to the target system.
+     */
+    public DnisPool matchedByDnis() {
+        return new DnisPool(name, numbers, true);
+    }
+
+    public boolean isMatchedByDnis() {
+        return matchedByDnis;
     }
 
     private static Dnis canonical(Dnis listed, NumberPlan plan) {
@@ -117,6 +131,6 @@ public final class DnisPool {
 
     @Override
     public String toString() {
-        return name + " (" + numbers.size() + " numbers)";
+        return name + " (" + numbers.size() + " numbers" + (matchedByDnis ? ", matched by DNIS" : "") + ")";
     }
 }

@@ -1,7 +1,9 @@
 package org.cticache.core;
 
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /** The configured pools: the default one and the named ones, each the DNIS range of one target system. */
@@ -11,11 +13,27 @@ public final class DnisPools {
     public static final String DEFAULT = "default";
 
     private final Map<String, DnisPool> byName;
+    private final Map<Dnis, DnisPool> leasedByDnis;
 
+    /** Throws IllegalArgumentException when a DNIS is in two pools matched by DNIS alone. */
     public DnisPools(DnisPool defaultPool, Map<String, DnisPool> named) {
         Map<String, DnisPool> all = new TreeMap<>(named);
         all.put(DEFAULT, defaultPool);
         this.byName = Map.copyOf(all);
+        Map<Dnis, DnisPool> leases = new HashMap<>();
+        for (DnisPool pool : all.values()) {
+            if (pool.isMatchedByDnis()) {
+                for (Dnis dnis : pool.numbers()) {
+                    DnisPool other = leases.put(dnis, pool);
+                    if (other != null) {
+                        throw new IllegalArgumentException("DNIS " + dnis + " is in pools '" + other.name()
+                                + "' and '" + pool.name() + "', both matched by DNIS alone: a call on it could not"
+                                + " tell which entry it belongs to");
+                    }
+                }
+            }
+        }
+        this.leasedByDnis = Map.copyOf(leases);
     }
 
     /** The pool a request names, the default pool when it names none; pool names match case-insensitively. */
@@ -29,6 +47,11 @@ public final class DnisPools {
                     + new TreeMap<>(byName).keySet());
         }
         return pool;
+    }
+
+    /** The pool matched by DNIS alone that holds this DNIS, if any. */
+    public Optional<DnisPool> leasing(Dnis dnis) {
+        return Optional.ofNullable(leasedByDnis.get(dnis));
     }
 
     public Map<String, DnisPool> all() {

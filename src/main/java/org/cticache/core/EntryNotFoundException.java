@@ -4,6 +4,14 @@ package org.cticache.core;
 public final class EntryNotFoundException extends DomainException {
 
     public EntryNotFoundException(EntryKey key) {
-        super("no live entry for " + key + ": never stored, already consumed, or expired", null);
+        this(key.toString());
+    }
+
+    public EntryNotFoundException(Dnis dnis) {
+        this("DNIS " + dnis);
+    }
+
+    private EntryNotFoundException(String what) {
+        super("no live entry for " + what + ": never stored, already consumed, or expired", null);
     }
 }

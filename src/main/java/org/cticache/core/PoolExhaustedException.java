@@ -5,9 +5,9 @@ public final class PoolExhaustedException extends DomainException {
 
     private final int retryAfterSeconds;
 
-    public PoolExhaustedException(String pool, Ani ani, int poolSize, int retryAfterSeconds) {
-        super("every DNIS of pool '" + pool + "' (" + poolSize + " numbers) already holds a live entry for this ANI;"
-                + " nothing was stored", null);
+    public PoolExhaustedException(DnisPool pool, int retryAfterSeconds) {
+        super("every DNIS of pool '" + pool.name() + "' (" + pool.size() + " numbers) already holds a live entry"
+                + (pool.isMatchedByDnis() ? "" : " for this ANI") + "; nothing was stored", null);
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

@@ -72,11 +72,12 @@ public final class RedisCallDataStore implements CallDataStore {
         args.add(Long.toString(cooldownMillis));
         args.add(idempotency == null ? "" : idempotency.key());
         args.add(idempotency == null ? "" : idempotency.fingerprint());
+        args.add(dnisPool.isMatchedByDnis() ? ani.value() : "");
         args.addAll(encoded);
-        String aniPrefix = keys.aniPrefix(ani);
-        Object result = call(aniPrefix, jedis -> {
-            Object outcome = allocate.run(jedis, List.of(aniPrefix), args);
-            return outcome instanceof String dnis ? replicated(jedis, aniPrefix + dnis, dnis) : outcome;
+        String candidates = dnisPool.isMatchedByDnis() ? keys.poolPrefix(dnisPool) : keys.aniPrefix(ani);
+        Object result = call(candidates, jedis -> {
+            Object outcome = allocate.run(jedis, List.of(candidates), args);
+            return outcome instanceof String dnis ? replicated(jedis, candidates + dnis, dnis) : outcome;
         });
         if (result instanceof String dnis) {
             return new Dnis(dnis);
@@ -86,7 +87,7 @@ public final class RedisCallDataStore implements CallDataStore {
             throw new IdempotencyConflictException(idempotency.key());
         }
         int retryAfter = (int) Math.max(1, (millisToFirstExpiry + 999) / 1000);
-        throw new PoolExhaustedException(dnisPool.name(), ani, dnisPool.size(), retryAfter);
+        throw new PoolExhaustedException(dnisPool, retryAfter);
     }
 
     /**
@@ -111,7 +112,7 @@ public final class RedisCallDataStore implements CallDataStore {
     public Optional<CallData> get(EntryKey key) {
         String entry = keys.entry(key);
         if (cooldownMillis > 0) {
-            return readCoolingDown(entry, "peek");
+            return readEnvelope(entry, "peek", null);
         }
         return Optional.ofNullable(call(entry, jedis -> jedis.get(entry))).map(CallData::new);
     }
@@ -120,15 +121,28 @@ public final class RedisCallDataStore implements CallDataStore {
     public Optional<CallData> take(EntryKey key) {
         String entry = keys.entry(key);
         if (cooldownMillis > 0) {
-            return readCoolingDown(entry, "take");
+            return readEnvelope(entry, "take", null);
         }
         return Optional.ofNullable(call(entry, jedis -> jedis.getDel(entry))).map(CallData::new);
     }
 
-    /** With a cool-down, a value carries its end of life and a taken entry leaves a tombstone: one script call. */
-    private Optional<CallData> readCoolingDown(String entry, String mode) {
+    @Override
+    public Optional<CallData> getLeased(DnisPool pool, Dnis dnis, Ani ani) {
+        return readEnvelope(keys.poolPrefix(pool) + dnis.value(), "peek", ani);
+    }
+
+    @Override
+    public Optional<CallData> takeLeased(DnisPool pool, Dnis dnis, Ani ani) {
+        return readEnvelope(keys.poolPrefix(pool) + dnis.value(), "take", ani);
+    }
+
+    /**
+     * A value with an envelope (its end of life under a cool-down, its ANI in a pool matched by DNIS alone) is
+     * read, checked and, for a take, replaced by a tombstone or removed in one script call.
+     */
+    private Optional<CallData> readEnvelope(String entry, String mode, Ani ani) {
         Object value = call(entry, jedis -> read.run(jedis, List.of(entry), List.of(mode,
-                Long.toString(cooldownMillis))));
+                Long.toString(cooldownMillis), ani == null ? "" : ani.value())));
         return Optional.ofNullable((String) value).map(CallData::new);
     }
 

@@ -1,6 +1,7 @@
 package org.cticache.store;
 
 import org.cticache.core.Ani;
+import org.cticache.core.DnisPool;
 import org.cticache.core.EntryKey;
 
 /**
@@ -20,6 +21,15 @@ final class RedisKeys {
     /** The part shared by all keys of one ANI; the DNIS completes it. */
     String aniPrefix(Ani ani) {
         return prefix + "{" + ani.value() + "}:";
+    }
+
+    /**
+     * The part shared by all keys of a pool matched by DNIS alone. Such a pool is one slot on purpose: leasing
+     * a DNIS whatever the ANI means an allocation probes the pool's DNIS keys in one atomic script, so they must
+     * share a slot; the load of that pool then rests on one master, which is the price of DNIS-only matching.
+     */
+    String poolPrefix(DnisPool pool) {
+        return prefix + "{pool:" + pool.name() + "}:";
     }
 
     /** A key that only picks the node a health check asks: in a cluster, the master of its slot. */

@@ -1,17 +1,21 @@
--- Allocates a DNIS for one ANI atomically: stores the value under the first candidate key that holds no live entry
--- (and is not cooling down), never overwriting one.
+-- Allocates a DNIS atomically: stores the value under the first candidate key that holds no live entry (and is not
+-- cooling down), never overwriting one.
 --
--- KEYS[1]  the ANI's key prefix, "<prefix>{<ani>}:". Every key this script touches is KEYS[1] .. something, so all
---          share KEYS[1]'s hash tag and therefore its Redis Cluster slot.
+-- KEYS[1]  the candidates' key prefix: the ANI's, "<prefix>{<ani>}:", or for a pool matched by DNIS alone the
+--          pool's, "<prefix>{pool:<name>}:". Every key this script touches is KEYS[1] .. something, so all share
+--          KEYS[1]'s hash tag and therefore its Redis Cluster slot.
 -- ARGV[1]  value (JSON text)
 -- ARGV[2]  ttl in seconds
 -- ARGV[3]  start index into the pool (0-based): the rotation point of the calling instance
 -- ARGV[4]  pool size
--- ARGV[5]  cool-down in milliseconds, 0 for none: the key then outlives the entry by that long, and the value
---          carries its end of life as "\0<epoch ms>\0<value>" so that reads can tell live from cooling down
+-- ARGV[5]  cool-down in milliseconds, 0 for none: the key then outlives the entry by that long
 -- ARGV[6]  idempotency key, "" for none
 -- ARGV[7]  fingerprint of the request the idempotency key came with
--- ARGV[8…] the pool as runs of consecutive numbers, four arguments each: head, tail width, first tail, count
+-- ARGV[8]  the caller's ANI for a pool matched by DNIS alone, "" otherwise
+-- ARGV[9…] the pool as runs of consecutive numbers, four arguments each: head, tail width, first tail, count
+--
+-- With a cool-down or an ANI to keep, the value is stored as "\0<end of life, epoch ms or empty>\0<ani>\0<value>"
+-- (see read.lua); otherwise as the value alone.
 --
 -- Returns the DNIS stored under; for an idempotency key seen before with the same fingerprint, the DNIS stored
 -- under then; -1 when that key came with another fingerprint; otherwise, when every DNIS is taken for this ANI,
@@ -34,14 +38,17 @@ if ARGV[6] ~= '' then
 end
 
 local value = ARGV[1]
-if cooldown_ms > 0 then
-    local now = redis.call('TIME')
-    local ends = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) + ttl_ms
-    value = '\0' .. string.format('%d', ends) .. '\0' .. value
+if cooldown_ms > 0 or ARGV[8] ~= '' then
+    local ends = ''
+    if cooldown_ms > 0 then
+        local now = redis.call('TIME')
+        ends = string.format('%d', tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) + ttl_ms)
+    end
+    value = '\0' .. ends .. '\0' .. ARGV[8] .. '\0' .. value
 end
 
 local runs = {}
-for i = 8, #ARGV, 4 do
+for i = 9, #ARGV, 4 do
     runs[#runs + 1] = { head = ARGV[i], format = '%0' .. ARGV[i + 1] .. 'd',
                         first = tonumber(ARGV[i + 2]), count = tonumber(ARGV[i + 3]) }
 end

@@ -1,30 +1,41 @@
--- Reads (ARGV[1] = "peek") or takes (ARGV[1] = "take") an entry when a cool-down is configured: such a value is
--- "\0<end of life, epoch ms>\0<value>" and its key outlives the entry by the cool-down, keeping the DNIS from
--- being handed out again meanwhile. A taken entry leaves a tombstone ("\0" "0" "\0") for the cool-down.
+-- Reads (ARGV[1] = "peek") or takes (ARGV[1] = "take") an entry stored with an envelope, or a plain one.
+-- The envelope is "\0<end of life, epoch ms, or empty>\0<ani, or empty>\0<value>": the end of life when a
+-- cool-down keeps the key beyond the entry, the ANI when the pool is matched by DNIS alone. A take with a
+-- cool-down leaves a tombstone ("\0" "0" "\0\0", dead since 1970) that keeps the key taken for the cool-down.
 --
 -- KEYS[1]  the entry's key
 -- ARGV[1]  "peek" or "take"
--- ARGV[2]  cool-down in milliseconds
+-- ARGV[2]  cool-down in milliseconds, 0 for none
+-- ARGV[3]  the ANI the entry must have come from, "" for any
 --
--- Returns the value, or nil when there is no live entry.
+-- Returns the value, or nil when there is no live entry (for that ANI).
 
 local stored = redis.call('GET', KEYS[1])
 if not stored then
     return false
 end
-if string.byte(stored, 1) ~= 0 then
-    if ARGV[1] == 'take' then
-        redis.call('DEL', KEYS[1])
+local value = stored
+if string.byte(stored, 1) == 0 then
+    local second = string.find(stored, '\0', 2, true)
+    local third = string.find(stored, '\0', second + 1, true)
+    local ends = string.sub(stored, 2, second - 1)
+    local ani = string.sub(stored, second + 1, third - 1)
+    value = string.sub(stored, third + 1)
+    if ends ~= '' then
+        local now = redis.call('TIME')
+        if tonumber(ends) <= tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) then
+            return false
+        end
     end
-    return stored
-end
-local separator = string.find(stored, '\0', 2, true)
-local ends = tonumber(string.sub(stored, 2, separator - 1))
-local now = redis.call('TIME')
-if ends <= tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000) then
-    return false
+    if ARGV[3] ~= '' and ani ~= ARGV[3] then
+        return false
+    end
 end
 if ARGV[1] == 'take' then
-    redis.call('SET', KEYS[1], '\0' .. '0' .. '\0', 'PX', ARGV[2])
+    if tonumber(ARGV[2]) > 0 then
+        redis.call('SET', KEYS[1], '\0' .. '0' .. '\0\0', 'PX', ARGV[2])
+    else
+        redis.call('DEL', KEYS[1])
+    end
 end
-return string.sub(stored, separator + 1)
+return value

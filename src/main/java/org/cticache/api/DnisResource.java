@@ -1,0 +1,39 @@
+package org.cticache.api;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.cticache.core.CallTransfers;
+import org.cticache.core.NumberPlan;
+
+/**
+ * Peek and take by the DNIS alone, for pools matched by DNIS (cticache.match=dnis), where the network may have
+ * rewritten the caller's number on the way to system Y.
+ */
+@Path("DNIS")
+@Produces(MediaType.APPLICATION_JSON)
+public final class DnisResource {
+
+    private final CallTransfers transfers;
+    private final NumberPlan numbers;
+
+    DnisResource(CallTransfers transfers, NumberPlan numbers) {
+        this.transfers = transfers;
+        this.numbers = numbers;
+    }
+
+    @GET
+    @Path("{dnis}")
+    public EntryValue peek(@PathParam("dnis") String dnis) {
+        return EntryValue.of(transfers.peek(numbers.dnis(dnis)));
+    }
+
+    @DELETE
+    @Path("{dnis}")
+    public EntryValue take(@PathParam("dnis") String dnis) {
+        return EntryValue.of(transfers.take(numbers.dnis(dnis)));
+    }
+}
