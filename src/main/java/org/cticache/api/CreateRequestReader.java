@@ -13,19 +13,22 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.Function;
 import org.cticache.core.Abbreviation;
 import org.cticache.core.CallData;
 import org.cticache.core.InvalidInputException;
 
 /**
- * Turns a POST body into a {@link CreateRequest}, or into the one error that says what is wrong with it. Checks
- * types strictly, since a client that sends {@code "ttl":"60"} has a bug the answer should reveal.
+ * Turns a POST body, JSON or a form, into a {@link CreateRequest}, or into the one error that says what is wrong
+ * with it. Checks JSON types strictly, since a client that sends {@code "ttl":"60"} has a bug the answer should
+ * reveal.
  */
 final class CreateRequestReader {
 
-    private static final List<String> FIELDS = List.of("value", "ani", "pool", "ttl");
+    static final List<String> FIELDS = List.of("value", "ani", "pool", "ttl");
 
     private static final String EXAMPLE = "{\"value\": \"12345678\", \"ani\": \"1234567890\"}";
 
@@ -42,8 +45,12 @@ final class CreateRequestReader {
         this.maxBytes = maxBytes;
     }
 
+    /**
+     * @param contentType the request's raw Content-Type: application/json, or application/x-www-form-urlencoded
+     *                    as VoiceXML browsers post (see {@link FormRequestReader}); anything else is a 415
+     */
     CreateRequest read(String contentType, long declaredLength, InputStream body) {
-        requireJson(contentType);
+        Function<byte[], CreateRequest> parser = parserFor(contentType);
         if (declaredLength > maxBytes) {
             throw tooLarge();
         }
@@ -56,10 +63,11 @@ final class CreateRequestReader {
         if (bytes.length > maxBytes) {
             throw tooLarge();
         }
-        return parse(bytes);
+        return parser.apply(bytes);
     }
 
-    private static void requireJson(String contentType) {
+    /** The parser for the body's type, chosen before the body is read so that a refused type reads nothing. */
+    private static Function<byte[], CreateRequest> parserFor(String contentType) {
         if (contentType == null || contentType.isBlank()) {
             throw new NotSupportedException("Content-Type is missing; send the body as application/json");
         }
@@ -69,10 +77,22 @@ final class CreateRequestReader {
         } catch (IllegalArgumentException e) {
             throw new NotSupportedException("Content-Type '" + contentType + "' is malformed; use application/json");
         }
-        if (!type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.isWildcardType() || type.isWildcardSubtype()) {
-            throw new NotSupportedException("Content-Type " + type.getType() + "/" + type.getSubtype()
-                    + " is not accepted; send the body as application/json");
+        if (type.isWildcardType() || type.isWildcardSubtype()) {
+            throw notAccepted(type);
         }
+        if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            return CreateRequestReader::parse;
+        }
+        if (type.isCompatible(MediaType.APPLICATION_FORM_URLENCODED_TYPE)) {
+            Charset charset = FormRequestReader.charset(type);
+            return bytes -> FormRequestReader.parse(bytes, charset);
+        }
+        throw notAccepted(type);
+    }
+
+    private static NotSupportedException notAccepted(MediaType type) {
+        return new NotSupportedException("Content-Type " + type.getType() + "/" + type.getSubtype()
+                + " is not accepted; send the body as application/json");
     }
 
     private ClientErrorException tooLarge() {

@@ -4,13 +4,15 @@ import jakarta.servlet.ServletContext;
 import jakarta.ws.rs.core.Context;
 import org.cticache.config.CtiCache;
 import org.cticache.errors.DomainExceptionMapper;
+import org.cticache.errors.ProblemFormatFilter;
+import org.cticache.errors.ProblemXmlWriter;
 import org.cticache.errors.UnexpectedExceptionMapper;
 import org.cticache.errors.WebApplicationExceptionMapper;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
-/** The Jersey application: the resources, wired with what the listener built, and our error mappers. */
+/** The Jersey application: the resources, wired with what the listener built, our error mappers and XML writers. */
 public final class CtiCacheApplication extends ResourceConfig {
 
     public CtiCacheApplication(@Context ServletContext context) {
@@ -25,6 +27,10 @@ public final class CtiCacheApplication extends ResourceConfig {
         register(DomainExceptionMapper.class);
         register(WebApplicationExceptionMapper.class);
         register(UnexpectedExceptionMapper.class);
+        // XML for clients whose Accept prefers it (VoiceXML browsers); JSON stays the default.
+        register(new XmlBodyWriter());
+        register(ProblemXmlWriter.class);
+        register(ProblemFormatFilter.class);
         property(ServerProperties.WADL_FEATURE_DISABLE, true);
         // Errors keep our problem+json body instead of being handed to the container's error page.
         property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);

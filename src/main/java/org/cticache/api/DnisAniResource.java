@@ -20,7 +20,7 @@ import org.cticache.core.NumberPlan;
 
 /** The three calls of a transfer: system X creates, system Y peeks (GET) or takes (DELETE). */
 @Path(DnisAniResource.PATH)
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
 public final class DnisAniResource {
 
     static final String PATH = "DNIS-ANI";

@@ -14,7 +14,7 @@ import org.cticache.core.NumberPlan;
  * rewritten the caller's number on the way to system Y.
  */
 @Path("DNIS")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
 public final class DnisResource {
 
     private final CallTransfers transfers;

@@ -10,7 +10,7 @@ import org.cticache.core.CallTransfers;
 
 /** The open endpoint for load balancers: 200 while Redis answers, 503 while it does not. */
 @Path("health")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
 public final class HealthResource {
 
     private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");

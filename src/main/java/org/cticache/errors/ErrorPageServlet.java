@@ -49,7 +49,7 @@ public final class ErrorPageServlet extends HttpServlet {
         if (challenged && !plainHttpRefused) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, Problem.CHALLENGE);
         }
-        problem.writeTo(response);
+        problem.writeTo(request, response);
     }
 
     private static String detail(int status, String method, String path, Throwable failure) {

@@ -23,13 +23,14 @@ public final class MalformedHeaderFilter extends HttpFilter {
         String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
         if (contentType != null && !contentType.isBlank() && !parses(contentType)) {
             Problem.of(415, "Content-Type '" + Abbreviation.of(contentType) + "' is malformed; use application/json")
-                    .writeTo(response);
+                    .writeTo(request, response);
             return;
         }
         for (String accept : Collections.list(request.getHeaders(HttpHeaders.ACCEPT))) {
             for (String range : accept.split(",")) {
                 if (!range.isBlank() && !parses(range)) {
-                    Problem.of(400, "Accept header '" + Abbreviation.of(accept) + "' is malformed").writeTo(response);
+                    Problem.of(400, "Accept header '" + Abbreviation.of(accept) + "' is malformed")
+                            .writeTo(request, response);
                     return;
                 }
             }

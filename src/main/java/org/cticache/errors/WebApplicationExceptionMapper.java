@@ -26,7 +26,8 @@ public final class WebApplicationExceptionMapper implements ExceptionMapper<WebA
             case 404 -> "no resource at " + path;
             case 405 -> "method " + request.getMethod() + " is not allowed on " + path + "; allowed: "
                     + String.join(", ", original.getAllowedMethods());
-            case 406 -> "this resource answers only application/json; the Accept header excludes it";
+            case 406 -> "this resource answers application/json, application/xml or text/xml; the Accept header"
+                    + " excludes them all";
             default -> isJerseyDefault(e) ? "the request was refused by the HTTP layer" : e.getMessage();
         };
         Response.ResponseBuilder answer = Problem.response(status, detail);

@@ -54,13 +54,13 @@ public final class MethodSecurityFilter extends HttpFilter {
         }
         if (request.getUserPrincipal() == null && !loggedIn(request)) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, Problem.CHALLENGE);
-            Problem.authenticationRequired().writeTo(response);
+            Problem.authenticationRequired().writeTo(request, response);
             return;
         }
         List<String> roles = rolesByMethod.get(method);
         if (roles != null && roles.stream().noneMatch(request::isUserInRole)) {
             Problem.of(403, "the user has no role that allows " + method + " here; it needs one of " + roles)
-                    .writeTo(response);
+                    .writeTo(request, response);
             return;
         }
         chain.doFilter(request, response);

@@ -32,7 +32,7 @@ public final class TransportSecurityFilter extends HttpFilter {
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (required && !request.isSecure() && !path.equals(openPath)) {
-            Problem.httpsRequired().writeTo(response);
+            Problem.httpsRequired().writeTo(request, response);
             return;
         }
         chain.doFilter(request, response);
