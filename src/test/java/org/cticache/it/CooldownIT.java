@@ -6,35 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import org.cticache.testing.Api;
-import org.cticache.testing.Deployment;
+import org.cticache.testing.DedicatedDeployment;
 import org.cticache.testing.Numbers;
-import org.cticache.testing.TestRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** With a cool-down, a DNIS just consumed or expired for an ANI is not handed out again to that ANI at once. */
 class CooldownIT {
 
-    private static TestRedis redis;
-    private static Deployment deployment;
-    private static Api api;
+    @RegisterExtension
+    static final DedicatedDeployment SERVICE = DedicatedDeployment.with(service -> service
+            .set("cticache.dnis.pool", "5550000001")
+            .set("cticache.dnis.cooldown", "2"));
 
-    @BeforeAll
-    static void start() {
-        redis = TestRedis.start();
-        deployment = Deployment.of(redis)
-                .set("cticache.dnis.pool", "5550000001")
-                .set("cticache.dnis.cooldown", "2")
-                .start();
-        api = deployment.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        deployment.close();
-        redis.close();
-    }
+    private final Api api = SERVICE.api();
 
     @Test
     void aConsumedDnisCoolsDownBeforeItIsHandedOutAgain() throws InterruptedException {
@@ -75,7 +60,7 @@ class CooldownIT {
         assertEquals(201, api.create(Numbers.uniqueAni(), "2").statusCode());
     }
 
-    private static void awaitCreated(String ani, String value) throws InterruptedException {
+    private void awaitCreated(String ani, String value) throws InterruptedException {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (System.nanoTime() < deadline) {
             if (api.create(ani, value).statusCode() == 201) {

@@ -10,42 +10,28 @@ import java.util.List;
 import java.util.Set;
 import org.cticache.testing.Api;
 import org.cticache.testing.Concurrently;
+import org.cticache.testing.DedicatedDeployment;
 import org.cticache.testing.Deployment;
 import org.cticache.testing.Numbers;
-import org.cticache.testing.TestRedis;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A pool matched by DNIS alone, for networks that rewrite the caller's number on transfer. */
 class DnisMatchingIT {
 
     private static final List<String> POOL = List.of("5550000001", "5550000002", "5550000003");
 
-    private static TestRedis redis;
-    private static Deployment deployment;
-    private static Api api;
+    @RegisterExtension
+    static final DedicatedDeployment SERVICE = DedicatedDeployment.with(service -> service
+            .set("cticache.dnis.pool.rewriting", "5550000001-5550000003")
+            .set("cticache.match.rewriting", "dnis"));
 
-    @BeforeAll
-    static void start() {
-        redis = TestRedis.start();
-        deployment = Deployment.of(redis)
-                .set("cticache.dnis.pool.rewriting", "5550000001-5550000003")
-                .set("cticache.match.rewriting", "dnis")
-                .start();
-        api = deployment.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        deployment.close();
-        redis.close();
-    }
+    private final Api api = SERVICE.api();
 
     @BeforeEach
     void emptyPool() {
-        redis.data().keys("cticache:{pool:rewriting}:*").forEach(redis.data()::del);
+        SERVICE.redis().data().keys("cticache:{pool:rewriting}:*").forEach(SERVICE.redis().data()::del);
     }
 
     @Test
@@ -96,7 +82,7 @@ class DnisMatchingIT {
         assertProblem(response, 401, "Basic");
     }
 
-    private static HttpResponse<String> post(String ani) {
+    private HttpResponse<String> post(String ani) {
         return api.create("{\"value\":\"data\",\"ani\":\"" + ani + "\",\"pool\":\"rewriting\"}");
     }
 }

@@ -11,37 +11,22 @@ import java.util.List;
 import java.util.Set;
 import org.cticache.testing.Api;
 import org.cticache.testing.Concurrently;
-import org.cticache.testing.Deployment;
-import org.cticache.testing.TestRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.cticache.testing.DedicatedDeployment;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Numbers as real networks deliver them: other formats of one number, and withheld callers. */
 class NumbersIT {
 
-    private static TestRedis redis;
-    private static Deployment deployment;
-    private static Api api;
+    @RegisterExtension
+    static final DedicatedDeployment SERVICE = DedicatedDeployment.with(service -> service
+            .set("cticache.numbers.region", "us")
+            .set("cticache.ani.anonymous", "anonymous,restricted,private,unavailable,unknown")
+            .set("cticache.dnis.pool.small", "5550000001-5550000003"));
 
-    @BeforeAll
-    static void start() {
-        redis = TestRedis.start();
-        deployment = Deployment.of(redis)
-                .set("cticache.numbers.region", "us")
-                .set("cticache.ani.anonymous", "anonymous,restricted,private,unavailable,unknown")
-                .set("cticache.dnis.pool.small", "5550000001-5550000003")
-                .start();
-        api = deployment.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        deployment.close();
-        redis.close();
-    }
+    private final Api api = SERVICE.api();
 
     @ParameterizedTest
     @ValueSource(strings = {"15551230001", "+1 (555) 123-0001", "tel:+1-555-123-0001", "1-555-123-0001"})

@@ -8,12 +8,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
 import org.cticache.testing.Api;
-import org.cticache.testing.Deployment;
+import org.cticache.testing.DedicatedDeployment;
 import org.cticache.testing.Numbers;
 import org.cticache.testing.TestRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
 
 /** Redis stopped or frozen under a running service: 503 within the timeout, then recovery without a restart. */
@@ -23,22 +22,12 @@ class RedisOutageIT {
     // Half a timeout of slack for a busy 2-core machine: enough to tell one timeout from two.
     private static final long BOUND_MILLIS = TIMEOUT_MILLIS * 3 / 2;
 
-    private static TestRedis redis;
-    private static Deployment deployment;
-    private static Api api;
+    @RegisterExtension
+    static final DedicatedDeployment SERVICE = DedicatedDeployment.with(service -> service
+            .set("cticache.redis.timeout", Integer.toString(TIMEOUT_MILLIS)));
 
-    @BeforeAll
-    static void start() {
-        redis = TestRedis.start();
-        deployment = Deployment.of(redis).set("cticache.redis.timeout", Integer.toString(TIMEOUT_MILLIS)).start();
-        api = deployment.api();
-    }
-
-    @AfterAll
-    static void stop() {
-        deployment.close();
-        redis.close();
-    }
+    private final TestRedis redis = SERVICE.redis();
+    private final Api api = SERVICE.api();
 
     @Test
     void redisDownAnswers503WithinTheTimeoutAndTheServiceRecoversByItself() {
