@@ -21,7 +21,7 @@ class RedisTopologiesIT {
         try (SentinelSetup sentinel = SentinelSetup.start()) {
             try (Jedis master = sentinel.masterClient()) {
                 master.set(KEY, "before");
-                assertEquals(2, master.waitReplicas(2, 2_000), "replicas that acknowledged the write");
+                assertEquals(2, master.waitReplicas(2, 1_000), "replicas that acknowledged the write");
             }
             try (Jedis replica = sentinel.replica().jedis()) {
                 assertEquals("before", replica.get(KEY));
