@@ -1,6 +1,6 @@
 package org.cticache.core;
 
-/** Turns a telephone number as it arrives on the wire into the one form cticache stores and matches. */
+/** The separator rule of the number plan: what a number on the wire must look like once its separators are gone. */
 final class PhoneNumbers {
 
     static final int MAX_DIGITS = 32;

@@ -13,6 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The wire form of a number, through the public parsers {@link Dnis#parse} and {@link Ani#parse}. */
 class PhoneNumbersTest {
 
+    private static final NumberPlan PLAIN = NumberPlan.separatorsOnly();
+
     private static final String DIGITS_32 = "12345678901234567890123456789012";
 
     @ParameterizedTest
@@ -27,47 +29,47 @@ class PhoneNumbersTest {
             "+49.30.1234-5678   | +493012345678",
     })
     void separatorsAreRemoved(String raw, String normalized) {
-        assertEquals(normalized, Dnis.parse(raw).value());
-        assertEquals(normalized, Ani.parse(raw).value());
+        assertEquals(normalized, PLAIN.dnis(raw).value());
+        assertEquals(normalized, PLAIN.ani(raw).value());
     }
 
     @Test
     void leadingPlusIsKept() {
-        assertEquals("+4930123456", Ani.parse("+4930123456").value());
+        assertEquals("+4930123456", PLAIN.ani("+4930123456").value());
     }
 
     @Test
     void plusAfterLeadingSeparatorsIsStillLeading() {
         // The rule applies after the separators are gone, so "( +1) 555" is "+1555".
-        assertEquals("+1555", Ani.parse("( +1) 555").value());
+        assertEquals("+1555", PLAIN.ani("( +1) 555").value());
     }
 
     @Test
     void oneDigitIsANumber() {
-        assertEquals("7", Dnis.parse("7").value());
+        assertEquals("7", PLAIN.dnis("7").value());
     }
 
     @Test
     void thirtyTwoDigitsAreANumber() {
-        assertEquals(DIGITS_32, Dnis.parse(DIGITS_32).value());
-        assertEquals("+" + DIGITS_32, Dnis.parse("+" + DIGITS_32).value());
+        assertEquals(DIGITS_32, PLAIN.dnis(DIGITS_32).value());
+        assertEquals("+" + DIGITS_32, PLAIN.dnis("+" + DIGITS_32).value());
     }
 
     @Test
     void separatorsDoNotCountTowardsTheThirtyTwoDigits() {
         String spaced = String.join(" ", DIGITS_32.split("(?<=\\G....)"));
-        assertEquals(DIGITS_32, Ani.parse(spaced).value());
+        assertEquals(DIGITS_32, PLAIN.ani(spaced).value());
     }
 
     @Test
     void thirtyThreeDigitsAreRejected() {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Dnis.parse(DIGITS_32 + "3"));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> PLAIN.dnis(DIGITS_32 + "3"));
         assertTrue(e.getMessage().contains("1 to 32 digits"), e.getMessage());
     }
 
     @Test
     void thirtyThreeDigitsAreRejectedEvenWithSeparatorsAndPlus() {
-        assertThrows(InvalidInputException.class, () -> Ani.parse("+(" + DIGITS_32 + ") 3"));
+        assertThrows(InvalidInputException.class, () -> PLAIN.ani("+(" + DIGITS_32 + ") 3"));
     }
 
     @ParameterizedTest
@@ -77,35 +79,35 @@ class PhoneNumbersTest {
             "\u0665\u0665\u0665", "\uFF15\uFF15\uFF15",
     })
     void anythingButSeparatorsLeadingPlusAndDigitsIsRejected(String raw) {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Ani.parse(raw));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> PLAIN.ani(raw));
         assertTrue(e.getMessage().contains("is not a telephone number"), e.getMessage());
     }
 
     @Test
     void messageQuotesTheInputAndSaysWhatANumberIs() {
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Dnis.parse("555-CALL-NOW"));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> PLAIN.dnis("555-CALL-NOW"));
         assertEquals("dnis '555-CALL-NOW' is not a telephone number: without the separators space, '-', '.', '('"
                 + " and ')' it must be an optional '+' followed by 1 to 32 digits", e.getMessage());
     }
 
     @Test
     void messageNamesTheFieldItCameFrom() {
-        assertTrue(assertThrows(InvalidInputException.class, () -> Dnis.parse("x")).getMessage().startsWith("dnis "));
-        assertTrue(assertThrows(InvalidInputException.class, () -> Ani.parse("x")).getMessage().startsWith("ani "));
+        assertTrue(assertThrows(InvalidInputException.class, () -> PLAIN.dnis("x")).getMessage().startsWith("dnis "));
+        assertTrue(assertThrows(InvalidInputException.class, () -> PLAIN.ani("x")).getMessage().startsWith("ani "));
     }
 
     @Test
     void emptyAndSeparatorOnlyInputsAreRejectedWithTheStandardMessage() {
-        assertTrue(assertThrows(InvalidInputException.class, () -> Ani.parse(""))
+        assertTrue(assertThrows(InvalidInputException.class, () -> PLAIN.ani(""))
                 .getMessage().startsWith("ani '' is not a telephone number"));
-        assertTrue(assertThrows(InvalidInputException.class, () -> Ani.parse("(--)"))
+        assertTrue(assertThrows(InvalidInputException.class, () -> PLAIN.ani("(--)"))
                 .getMessage().startsWith("ani '(--)' is not a telephone number"));
     }
 
     @Test
     void hugeInputIsAbbreviatedInTheMessage() {
         String huge = "x".repeat(10_000);
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Ani.parse(huge));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> PLAIN.ani(huge));
         assertFalse(e.getMessage().contains(huge), "the whole input must not be echoed");
         assertTrue(e.getMessage().contains("x".repeat(40) + "..."), e.getMessage());
     }
@@ -113,19 +115,19 @@ class PhoneNumbersTest {
     @Test
     void missingNumberSaysItIsMissing() {
         assertEquals("field 'ani' is missing; it holds the caller's number",
-                assertThrows(InvalidInputException.class, () -> Ani.parse(null)).getMessage());
+                assertThrows(InvalidInputException.class, () -> PLAIN.ani(null)).getMessage());
         assertEquals("field 'dnis' is missing; it holds the dialled number",
-                assertThrows(InvalidInputException.class, () -> Dnis.parse(null)).getMessage());
+                assertThrows(InvalidInputException.class, () -> PLAIN.dnis(null)).getMessage());
     }
 
     @Test
     void toStringIsTheNormalizedNumber() {
-        assertEquals("+15551234500", Dnis.parse("+1 555 123 4500").toString());
-        assertEquals("5551234500", Ani.parse("555.123.4500").toString());
+        assertEquals("+15551234500", PLAIN.dnis("+1 555 123 4500").toString());
+        assertEquals("5551234500", PLAIN.ani("555.123.4500").toString());
     }
 
     @Test
     void equalAfterNormalization() {
-        assertEquals(Ani.parse("(555) 123-4500"), Ani.parse("555.123.4500"));
+        assertEquals(PLAIN.ani("(555) 123-4500"), PLAIN.ani("555.123.4500"));
     }
 }

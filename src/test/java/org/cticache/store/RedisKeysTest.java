@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.cticache.core.Ani;
 import org.cticache.core.EntryKey;
+import org.cticache.core.NumberPlan;
 import org.junit.jupiter.api.Test;
 
 class RedisKeysTest {
+
+    private static final NumberPlan PLAIN = NumberPlan.separatorsOnly();
 
     private final RedisKeys keys = new RedisKeys("cticache:");
 
@@ -21,26 +24,26 @@ class RedisKeysTest {
 
     @Test
     void entryKeyIsPrefixThenAniAsHashTagThenDnis() {
-        assertEquals("cticache:{1234567890}:5551234568", keys.entry(EntryKey.parse("5551234568:1234567890")));
+        assertEquals("cticache:{1234567890}:5551234568", keys.entry(PLAIN.key("5551234568:1234567890")));
     }
 
     @Test
     void entryKeyUsesTheNormalizedNumbers() {
         assertEquals("cticache:{+11234567890}:5551234568",
-                keys.entry(EntryKey.parse("(555) 123-4568:+1 123.456.7890")));
+                keys.entry(PLAIN.key("(555) 123-4568:+1 123.456.7890")));
     }
 
     @Test
     void aniPrefixIsTheStartOfEveryEntryKeyOfThatAni() {
         assertEquals("cticache:{1234567890}:", keys.aniPrefix(new Ani("1234567890")));
-        String entry = keys.entry(EntryKey.parse("5551234568:1234567890"));
+        String entry = keys.entry(PLAIN.key("5551234568:1234567890"));
         assertEquals(keys.aniPrefix(new Ani("1234567890")) + "5551234568", entry);
     }
 
     @Test
     void hashTagIsTheAniSoAllKeysOfOneCallerShareASlot() {
-        String first = keys.entry(EntryKey.parse("5551234500:1234567890"));
-        String second = keys.entry(EntryKey.parse("5559870000:1234567890"));
+        String first = keys.entry(PLAIN.key("5551234500:1234567890"));
+        String second = keys.entry(PLAIN.key("5559870000:1234567890"));
         assertEquals("1234567890", hashTag(first));
         assertEquals(hashTag(first), hashTag(second));
         assertNotEquals(first, second);
@@ -48,19 +51,19 @@ class RedisKeysTest {
 
     @Test
     void differentAnisHaveDifferentKeysForTheSameDnis() {
-        assertNotEquals(keys.entry(EntryKey.parse("5551234568:1234567890")),
-                keys.entry(EntryKey.parse("5551234568:1234567891")));
+        assertNotEquals(keys.entry(PLAIN.key("5551234568:1234567890")),
+                keys.entry(PLAIN.key("5551234568:1234567891")));
     }
 
     @Test
     void prefixSeparatesDeployments() {
-        String key = new RedisKeys("prod-eu:cticache:").entry(EntryKey.parse("5551234568:1234567890"));
+        String key = new RedisKeys("prod-eu:cticache:").entry(PLAIN.key("5551234568:1234567890"));
         assertEquals("prod-eu:cticache:{1234567890}:5551234568", key);
         assertTrue(key.startsWith("prod-eu:cticache:"));
     }
 
     @Test
     void emptyPrefixLeavesTheHashTagFirst() {
-        assertEquals("{1234567890}:5551234568", new RedisKeys("").entry(EntryKey.parse("5551234568:1234567890")));
+        assertEquals("{1234567890}:5551234568", new RedisKeys("").entry(PLAIN.key("5551234568:1234567890")));
     }
 }
