@@ -1,6 +1,8 @@
 package org.cticache.core;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +16,7 @@ public final class DnisPools {
 
     private final Map<String, DnisPool> byName;
     private final Map<Dnis, DnisPool> leasedByDnis;
+    private final Map<Dnis, List<DnisPool>> byDnis;
 
     /** Throws IllegalArgumentException when a DNIS is in two pools matched by DNIS alone. */
     public DnisPools(DnisPool defaultPool, Map<String, DnisPool> named) {
@@ -21,7 +24,11 @@ public final class DnisPools {
         all.put(DEFAULT, defaultPool);
         this.byName = Map.copyOf(all);
         Map<Dnis, DnisPool> leases = new HashMap<>();
+        Map<Dnis, List<DnisPool>> listing = new HashMap<>();
         for (DnisPool pool : all.values()) {
+            for (Dnis dnis : pool.numbers()) {
+                listing.computeIfAbsent(dnis, d -> new ArrayList<>()).add(pool);
+            }
             if (pool.isMatchedByDnis()) {
                 for (Dnis dnis : pool.numbers()) {
                     DnisPool other = leases.put(dnis, pool);
@@ -34,6 +41,8 @@ public final class DnisPools {
             }
         }
         this.leasedByDnis = Map.copyOf(leases);
+        listing.replaceAll((dnis, owners) -> List.copyOf(owners));
+        this.byDnis = Map.copyOf(listing);
     }
 
     /** The pool a request names, the default pool when it names none; pool names match case-insensitively. */
@@ -52,6 +61,11 @@ public final class DnisPools {
     /** The pool matched by DNIS alone that holds this DNIS, if any. */
     public Optional<DnisPool> leasing(Dnis dnis) {
         return Optional.ofNullable(leasedByDnis.get(dnis));
+    }
+
+    /** The pools that list this DNIS, in name order: usually one, none for a number outside every pool. */
+    public List<DnisPool> containing(Dnis dnis) {
+        return byDnis.getOrDefault(dnis, List.of());
     }
 
     public Map<String, DnisPool> all() {

@@ -76,4 +76,13 @@ class DnisPoolsTest {
         pools.all().remove("sales");
         assertSame(sales, pools.find("sales"));
     }
+
+    @Test
+    void poolsContainingADnisAreListedInNameOrder() {
+        DnisPool shared = DnisPool.parse("shared", "5554440000,5551234500");
+        DnisPools overlapping = new DnisPools(defaultPool, Map.of("support", support, "shared", shared));
+        assertEquals(List.of(defaultPool, shared), overlapping.containing(new Dnis("5551234500")));
+        assertEquals(List.of(shared, support), overlapping.containing(new Dnis("5554440000")));
+        assertEquals(List.of(), overlapping.containing(new Dnis("5550000000")));
+    }
 }
