@@ -3,9 +3,12 @@ package org.cticache.config;
 import jakarta.servlet.ServletContext;
 import org.cticache.core.CallTransfers;
 import org.cticache.core.NumberPlan;
+import org.cticache.core.PoolStatus;
+import org.cticache.metrics.Metrics;
 
 /** What the HTTP edge needs from start-up, handed over through one typed servlet context attribute. */
-public record CtiCache(CallTransfers transfers, NumberPlan numbers, int bodyMaxBytes, boolean tlsRequired) {
+public record CtiCache(CallTransfers transfers, NumberPlan numbers, PoolStatus pools, Metrics metrics, int bodyMaxBytes,
+                       boolean tlsRequired) {
 
     private static final String ATTRIBUTE = CtiCache.class.getName();
 

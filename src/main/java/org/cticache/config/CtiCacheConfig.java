@@ -18,7 +18,7 @@ import org.cticache.store.RedisOptions;
 
 /** Every setting of a deployment, parsed and checked once at start-up. */
 public record CtiCacheConfig(RedisOptions redis, String keyPrefix, NumberPlan numbers, DnisPools pools, TtlPolicy ttl,
-                             int cooldownSeconds, int bodyMaxBytes, boolean tlsRequired) {
+                             int cooldownSeconds, int bodyMaxBytes, boolean tlsRequired, int poolWarnPercent) {
 
     public static final String REDIS_URI = RedisConfig.URI;
     public static final String REDIS_PREFIX = "cticache.redis.prefix";
@@ -35,6 +35,7 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, NumberPlan nu
     public static final String ANI_ANONYMOUS = "cticache.ani.anonymous";
     public static final String DNIS_COOLDOWN = "cticache.dnis.cooldown";
     public static final String MATCH = "cticache.match";
+    public static final String POOL_WARN = "cticache.pool.warn";
 
     /** The defaults; web.xml repeats them so an administrator sees every setting in one place. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -52,11 +53,12 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, NumberPlan nu
             Map.entry(BODY_MAX, "16384"),
             Map.entry(TLS_REQUIRED, "false"),
             Map.entry(DNIS_COOLDOWN, "0"),
-            Map.entry(MATCH, "dnis-ani"));
+            Map.entry(MATCH, "dnis-ani"),
+            Map.entry(POOL_WARN, "80"));
 
     static final List<String> NAMES = Stream.concat(RedisConfig.NAMES.stream(),
             Stream.of(REDIS_PREFIX, DNIS_POOL, TTL_DEFAULT, TTL_MAX, BODY_MAX, TLS_REQUIRED, NUMBERS_REGION,
-                    ANI_ANONYMOUS, DNIS_COOLDOWN, MATCH)).toList();
+                    ANI_ANONYMOUS, DNIS_COOLDOWN, MATCH, POOL_WARN)).toList();
 
     private static final String NAMED_POOL = DNIS_POOL + ".";
     private static final String POOL_MATCH = MATCH + ".";
@@ -86,7 +88,7 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, NumberPlan nu
         NumberPlan numbers = numberPlan(settings, read);
         return new CtiCacheConfig(redis, prefix, numbers, pools(settings, read, numbers),
                 new TtlPolicy(defaultTtl, maxTtl), read.integer(DNIS_COOLDOWN, 0, 86_400), bodyMax,
-                read.bool(TLS_REQUIRED));
+                read.bool(TLS_REQUIRED), read.integer(POOL_WARN, 1, 100));
     }
 
     private static NumberPlan numberPlan(Settings settings, SettingReader read) {

@@ -2,10 +2,17 @@ package org.cticache.config;
 
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cticache.core.CallTransfers;
+import org.cticache.core.PoolEvents;
+import org.cticache.core.PoolStatus;
+import org.cticache.core.PoolWatch;
+import org.cticache.metrics.AllocationMetrics;
+import org.cticache.metrics.Metrics;
+import org.cticache.metrics.OccupancyMetrics;
 import org.cticache.store.RedisCallDataStore;
 
 /**
@@ -18,6 +25,7 @@ public final class CtiCacheListener implements ServletContextListener {
     private static final Logger LOG = Logger.getLogger(CtiCacheListener.class.getName());
 
     private RedisCallDataStore store;
+    private Metrics metrics;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -33,12 +41,19 @@ public final class CtiCacheListener implements ServletContextListener {
             LOG.log(Level.SEVERE, "cticache not started: " + e.getMessage());
             throw e;
         }
-        store = RedisCallDataStore.open(config.redis(), config.keyPrefix(), config.cooldownSeconds());
-        new CtiCache(new CallTransfers(store, config.pools(), config.ttl()), config.numbers(), config.bodyMaxBytes(),
-                config.tlsRequired()).attachTo(event.getServletContext());
+        metrics = new Metrics();
+        PoolWatch watch = new PoolWatch(config.pools(), config.poolWarnPercent() / 100.0, RedisCallDataStore.SHARDS);
+        store = RedisCallDataStore.open(config.redis(), config.keyPrefix(), config.pools(),
+                PoolEvents.all(List.of(watch, new AllocationMetrics(metrics.registry(), config.pools()))),
+                metrics.registry(), config.cooldownSeconds());
+        PoolStatus pools = new PoolStatus(store, config.pools(), watch);
+        new OccupancyMetrics(metrics, config.pools(), pools);
+        new CtiCache(new CallTransfers(store, config.pools(), config.ttl()), config.numbers(), pools, metrics,
+                config.bodyMaxBytes(), config.tlsRequired()).attachTo(event.getServletContext());
         LOG.info("cticache started: Redis " + config.redis() + ", key prefix '" + config.keyPrefix() + "', pools "
                 + config.pools().all().values() + ", ttl default " + config.ttl().defaultSeconds() + " s, max "
-                + config.ttl().maxSeconds() + " s, body max " + config.bodyMaxBytes() + " bytes, TLS "
+                + config.ttl().maxSeconds() + " s, pool warning at " + config.poolWarnPercent() + "%, body max "
+                + config.bodyMaxBytes() + " bytes, TLS "
                 + (config.tlsRequired() ? "required" : "not required (set cticache.tls.required=true in production)"));
     }
 
@@ -48,6 +63,10 @@ public final class CtiCacheListener implements ServletContextListener {
         if (store != null) {
             store.close();
             store = null;
+        }
+        if (metrics != null) {
+            metrics.close();
+            metrics = null;
         }
     }
 }

@@ -30,6 +30,13 @@ final class ClusterConnector implements RedisConnector {
     }
 
     @Override
+    public ConnectionCounts connections() {
+        return cluster.getClusterNodes().values().stream()
+                .map(pool -> new ConnectionCounts(pool.getNumActive(), pool.getNumIdle(), pool.getNumWaiters()))
+                .reduce(new ConnectionCounts(0, 0, 0), ConnectionCounts::plus);
+    }
+
+    @Override
     public void recover() {
         provider.renewSlotCache();
     }

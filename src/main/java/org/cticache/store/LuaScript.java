@@ -22,12 +22,21 @@ final class LuaScript {
         this.sha = sha1(source);
     }
 
-    static LuaScript fromResource(String name) {
+    /** One script made of resources in order: Redis has no include, so shared functions go in front. */
+    static LuaScript fromResources(String... names) {
+        StringBuilder source = new StringBuilder();
+        for (String name : names) {
+            source.append(resource(name)).append('\n');
+        }
+        return new LuaScript(source.toString());
+    }
+
+    private static String resource(String name) {
         try (InputStream in = LuaScript.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new IllegalStateException("script resource " + name + " is missing from the WAR");
             }
-            return new LuaScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

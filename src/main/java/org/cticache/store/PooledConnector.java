@@ -24,6 +24,11 @@ final class PooledConnector implements RedisConnector {
     }
 
     @Override
+    public ConnectionCounts connections() {
+        return new ConnectionCounts(pool.getNumActive(), pool.getNumIdle(), pool.getNumWaiters());
+    }
+
+    @Override
     public void recover() {
         pool.clear();
     }

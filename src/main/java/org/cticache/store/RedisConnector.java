@@ -12,6 +12,9 @@ interface RedisConnector extends AutoCloseable {
     /** Runs the commands on one pooled connection to the master that serves the key's slot. */
     <T> T onMasterOf(String key, Function<Jedis, T> commands);
 
+    /** Borrowed, idle, and callers waiting for a connection. */
+    ConnectionCounts connections();
+
     /** Forgets what may be stale after a connection broke: idle connections, and in a cluster the slot map. */
     void recover();
 

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashSet;
+import java.util.Set;
 import org.cticache.core.Ani;
+import org.cticache.core.DnisPool;
 import org.cticache.core.EntryKey;
 import org.cticache.core.NumberPlan;
 import org.junit.jupiter.api.Test;
@@ -23,30 +26,60 @@ class RedisKeysTest {
     }
 
     @Test
-    void entryKeyIsPrefixThenAniAsHashTagThenDnis() {
-        assertEquals("cticache:{1234567890}:5551234568", keys.entry(PLAIN.key("5551234568:1234567890")));
+    void entryKeyIsPrefixThenBucketAsHashTagThenAniThenDnis() {
+        // CRC-32 of "1234567890" is 0x261DAEE5; modulo 64 that is 37.
+        assertEquals("cticache:{b37}:1234567890:5551234568", keys.entry(PLAIN.key("5551234568:1234567890")));
     }
 
     @Test
     void entryKeyUsesTheNormalizedNumbers() {
-        assertEquals("cticache:{+11234567890}:5551234568",
-                keys.entry(PLAIN.key("(555) 123-4568:+1 123.456.7890")));
+        String key = keys.entry(PLAIN.key("(555) 123-4568:+1 123.456.7890"));
+        assertTrue(key.endsWith("}:+11234567890:5551234568"), key);
     }
 
     @Test
     void aniPrefixIsTheStartOfEveryEntryKeyOfThatAni() {
-        assertEquals("cticache:{1234567890}:", keys.aniPrefix(new Ani("1234567890")));
+        assertEquals("cticache:{b37}:1234567890:", keys.aniPrefix(new Ani("1234567890")));
         String entry = keys.entry(PLAIN.key("5551234568:1234567890"));
         assertEquals(keys.aniPrefix(new Ani("1234567890")) + "5551234568", entry);
     }
 
     @Test
-    void hashTagIsTheAniSoAllKeysOfOneCallerShareASlot() {
+    void hashTagIsTheAnisBucketSoAllKeysOfOneCallerShareASlot() {
         String first = keys.entry(PLAIN.key("5551234500:1234567890"));
         String second = keys.entry(PLAIN.key("5559870000:1234567890"));
-        assertEquals("1234567890", hashTag(first));
+        assertEquals("b37", hashTag(first));
         assertEquals(hashTag(first), hashTag(second));
         assertNotEquals(first, second);
+    }
+
+    @Test
+    void occupancyKeysOfAPoolShareTheEntrysSlot() {
+        DnisPool sales = DnisPool.parse("sales", "5551234500-5551234509");
+        String tracking = keys.trackingPrefix(sales, new Ani("1234567890"));
+        assertEquals("cticache:{b37}:live:sales", RedisKeys.live(tracking, sales));
+        assertEquals("cticache:{b37}:callers:sales", RedisKeys.callers(tracking, sales));
+        assertEquals("cticache:{b37}:stats", RedisKeys.stats(tracking));
+    }
+
+    @Test
+    void aPoolMatchedByDnisKeepsItsEntriesAndOccupancyInOneSlot() {
+        DnisPool leased = DnisPool.parse("rewriting", "5551234500-5551234509").matchedByDnis();
+        String tracking = keys.trackingPrefix(leased, new Ani("1234567890"));
+        assertEquals("cticache:{pool:rewriting}:", tracking);
+        assertEquals(keys.poolPrefix(leased), tracking);
+        assertEquals("cticache:{pool:rewriting}:live:rewriting", RedisKeys.live(tracking, leased));
+    }
+
+    @Test
+    void bucketsSpreadAnisOverAllSixtyFourSlots() {
+        Set<Integer> seen = new HashSet<>();
+        for (int n = 0; n < 2000; n++) {
+            int bucket = RedisKeys.bucket(new Ani(Long.toString(5550000000L + n)));
+            assertTrue(bucket >= 0 && bucket < RedisKeys.BUCKETS, "bucket " + bucket);
+            seen.add(bucket);
+        }
+        assertEquals(RedisKeys.BUCKETS, seen.size());
     }
 
     @Test
@@ -58,12 +91,12 @@ class RedisKeysTest {
     @Test
     void prefixSeparatesDeployments() {
         String key = new RedisKeys("prod-eu:cticache:").entry(PLAIN.key("5551234568:1234567890"));
-        assertEquals("prod-eu:cticache:{1234567890}:5551234568", key);
+        assertEquals("prod-eu:cticache:{b37}:1234567890:5551234568", key);
         assertTrue(key.startsWith("prod-eu:cticache:"));
     }
 
     @Test
     void emptyPrefixLeavesTheHashTagFirst() {
-        assertEquals("{1234567890}:5551234568", new RedisKeys("").entry(PLAIN.key("5551234568:1234567890")));
+        assertEquals("{b37}:1234567890:5551234568", new RedisKeys("").entry(PLAIN.key("5551234568:1234567890")));
     }
 }

@@ -29,6 +29,7 @@ public final class Deployment implements AutoCloseable {
     public static final String ADMIN = "username";
     public static final String WRITER = "writer";
     public static final String READER = "reader";
+    public static final String MONITOR = "monitor";
     public static final String NO_ROLE = "norole";
 
     private final Server server;
@@ -172,6 +173,7 @@ public final class Deployment implements AutoCloseable {
             users.addUser(ADMIN, Credential.getCredential("password"), new String[] {"cticache"});
             users.addUser(WRITER, Credential.getCredential(WRITER), new String[] {"cticache-writer"});
             users.addUser(READER, Credential.getCredential(READER), new String[] {"cticache-reader"});
+            users.addUser(MONITOR, Credential.getCredential(MONITOR), new String[] {"cticache-monitor"});
             users.addUser(NO_ROLE, Credential.getCredential(NO_ROLE), new String[] {"manager-gui"});
             HashLoginService realm = new HashLoginService("cticache");
             realm.setUserStore(users);

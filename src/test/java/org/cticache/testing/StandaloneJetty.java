@@ -82,6 +82,7 @@ final class StandaloneJetty extends StandaloneContainer {
         return Deployment.ADMIN + ": password,cticache\n"
                 + Deployment.WRITER + ": " + Credential.MD5.digest(Deployment.WRITER) + ",cticache-writer\n"
                 + Deployment.READER + ": " + Deployment.READER + ",cticache-reader\n"
+                + Deployment.MONITOR + ": " + Deployment.MONITOR + ",cticache-monitor\n"
                 + Deployment.NO_ROLE + ": " + Deployment.NO_ROLE + ",other\n";
     }
 

@@ -130,12 +130,14 @@ public final class StandaloneTomcat extends StandaloneContainer {
         roles.put(Deployment.ADMIN, "cticache");
         roles.put(Deployment.WRITER, "cticache-writer");
         roles.put(Deployment.READER, "cticache-reader");
+        roles.put(Deployment.MONITOR, "cticache-monitor");
         roles.put(Deployment.NO_ROLE, "other");
         roles.put(DEPLOYER, "manager-script");
         Map<String, String> hashes = PasswordHashes.tomcat(home,
                 roles.keySet().stream().map(StandaloneTomcat::password).toList());
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tomcat-users>\n");
-        for (String role : List.of("cticache", "cticache-writer", "cticache-reader", "other", "manager-script")) {
+        for (String role : List.of("cticache", "cticache-writer", "cticache-reader", "cticache-monitor", "other",
+                "manager-script")) {
             xml.append("  <role rolename=\"").append(role).append("\"/>\n");
         }
         roles.forEach((user, role) -> xml.append("  <user username=\"").append(user).append("\" password=\"")

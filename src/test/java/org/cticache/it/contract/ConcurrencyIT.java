@@ -13,8 +13,9 @@ import org.cticache.testing.Concurrently;
 import org.cticache.testing.ContractSettings;
 import org.cticache.testing.Deployment;
 import org.cticache.testing.Numbers;
-import org.cticache.testing.SharedDeployment;
 import org.cticache.testing.RedisUnderTest;
+import org.cticache.testing.SharedDeployment;
+import org.cticache.testing.StoredKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -43,7 +44,7 @@ class ConcurrencyIT {
 
         assertOnlyFiveOfTheSmallPoolSucceeded(responses);
         assertEachStoredValueIsTheOneItsPostWasToldAbout(responses, ani, api);
-        assertEquals(5, redis.data().keys("cticache:{" + ani + "}:*").size());
+        assertEquals(5, redis.data().keys(StoredKeys.of(ani) + "*").size());
     }
 
     @Test

@@ -10,8 +10,9 @@ import org.cticache.testing.Api;
 import org.cticache.testing.ContractSettings;
 import org.cticache.testing.Deployment;
 import org.cticache.testing.Numbers;
-import org.cticache.testing.SharedDeployment;
 import org.cticache.testing.RedisUnderTest;
+import org.cticache.testing.SharedDeployment;
+import org.cticache.testing.StoredKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,7 +65,7 @@ class CreateIT {
         assertEquals("+1" + digits, body.path("ani").asText());
         String location = response.headers().firstValue("Location").orElseThrow();
         assertTrue(location.endsWith(":+1" + digits), "literal '+' in " + location);
-        assertEquals("\"x\"", redis.data().get("cticache:{+1" + digits + "}:" + body.path("dnis").asText()));
+        assertEquals("\"x\"", redis.data().get(StoredKeys.of("+1" + digits) + body.path("dnis").asText()));
     }
 
     @Test
@@ -107,7 +108,7 @@ class CreateIT {
         JsonNode body = Api.json(response);
         assertEquals(120, body.path("ttl").asInt());
 
-        long ttl = redis.data().ttl("cticache:{" + ani + "}:" + body.path("dnis").asText());
+        long ttl = redis.data().ttl(StoredKeys.of(ani) + body.path("dnis").asText());
         assertTrue(ttl > 110 && ttl <= 120, "TTL in Redis: " + ttl);
     }
 
@@ -116,7 +117,7 @@ class CreateIT {
         String ani = Numbers.uniqueAni();
         JsonNode body = api.created(ani, "\"v\"");
 
-        long ttl = redis.data().ttl("cticache:{" + ani + "}:" + body.path("dnis").asText());
+        long ttl = redis.data().ttl(StoredKeys.of(ani) + body.path("dnis").asText());
         assertTrue(ttl > ContractSettings.TTL_DEFAULT - 10 && ttl <= ContractSettings.TTL_DEFAULT,
                 "TTL in Redis: " + ttl);
     }

@@ -11,8 +11,9 @@ import java.util.Set;
 import org.cticache.testing.Api;
 import org.cticache.testing.Deployment;
 import org.cticache.testing.Numbers;
-import org.cticache.testing.SharedDeployment;
 import org.cticache.testing.RedisUnderTest;
+import org.cticache.testing.SharedDeployment;
+import org.cticache.testing.StoredKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -129,6 +130,6 @@ class ErrorsIT {
     }
 
     private static void assertNothingStoredFor(String ani, RedisUnderTest redis) {
-        assertEquals(Set.of(), redis.data().keys("cticache:{" + ani + "}:*"), "keys stored by a failed request");
+        assertEquals(Set.of(), redis.data().keys(StoredKeys.of(ani) + "*"), "keys stored by a failed request");
     }
 }

@@ -28,6 +28,7 @@ import org.cticache.testing.Deployment;
 import org.cticache.testing.Numbers;
 import org.cticache.testing.RedisUnderTest;
 import org.cticache.testing.SharedDeployment;
+import org.cticache.testing.StoredKeys;
 import org.cticache.testing.Target;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -120,7 +121,7 @@ class VoiceXmlIT {
                     formRequest(api, body.replace("%ANI%", ani)));
 
             assertXmlProblem(response, accept, 400, detail);
-            assertEquals(Set.of(), redis.data().keys("cticache:{" + ani + "}:*"), "keys stored by a failed request");
+            assertEquals(Set.of(), redis.data().keys(StoredKeys.of(ani) + "*"), "keys stored by a failed request");
         }
     }
 
@@ -385,7 +386,7 @@ class VoiceXmlIT {
                 formRequest(api, "ani=" + ani + "&value=" + "x".repeat(16_384)));
 
         assertXmlProblem(response, accept, 413, "16384 bytes");
-        assertEquals(Set.of(), redis.data().keys("cticache:{" + ani + "}:*"));
+        assertEquals(Set.of(), redis.data().keys(StoredKeys.of(ani) + "*"));
     }
 
     @ParameterizedTest

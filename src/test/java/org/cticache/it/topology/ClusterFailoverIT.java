@@ -10,6 +10,7 @@ import org.cticache.testing.Api;
 import org.cticache.testing.ClusterRedis;
 import org.cticache.testing.Deployment;
 import org.cticache.testing.Numbers;
+import org.cticache.testing.StoredKeys;
 import org.cticache.testing.TransferLoad;
 import org.cticache.testing.redis.RedisNode;
 import org.junit.jupiter.api.Test;
@@ -100,7 +101,7 @@ class ClusterFailoverIT {
         }
 
         private static String key(String ani) {
-            return "cticache:{" + ani + "}:";
+            return StoredKeys.of(ani);
         }
 
         private static List<int[]> slotsOf(RedisNode master) {

@@ -1,0 +1,104 @@
+package org.cticache.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PoolWatchTest {
+
+    private final DnisPool sales = DnisPool.parse("sales", "5550000001-5550000010");
+    private final DnisPool leased = DnisPool.parse("leased", "5550000101-5550000104").matchedByDnis();
+    private final PoolWatch watch = new PoolWatch(
+            new DnisPools(DnisPool.parse(DnisPools.DEFAULT, "5559990000"), Map.of("sales", sales, "leased", leased)),
+            0.8, 4);
+    private final List<LogRecord> logged = new ArrayList<>();
+    private final Logger logger = Logger.getLogger(PoolWatch.class.getName());
+    private final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            logged.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void capture() {
+        logger.addHandler(capture);
+        logger.setUseParentHandlers(false);
+    }
+
+    @AfterEach
+    void release() {
+        logger.removeHandler(capture);
+        logger.setUseParentHandlers(true);
+    }
+
+    private List<String> messages(Level level) {
+        return logged.stream().filter(r -> r.getLevel() == level).map(LogRecord::getMessage).toList();
+    }
+
+    @Test
+    void belowTheThresholdNothingIsLogged() {
+        watch.allocated(sales, 0, 7);
+        assertEquals(List.of(), logged);
+    }
+
+    @Test
+    void aCrossingIsLoggedOnceHoweverManyAllocationsFollow() {
+        watch.allocated(sales, 0, 8);
+        watch.allocated(sales, 0, 9);
+        watch.allocated(sales, 2, 8);
+        watch.exhausted(sales);
+        assertEquals(List.of("cticache: pool 'sales' is 80% used (one caller holds 8 of its 10 DNIS); warning at 80%"
+                + " (cticache.pool.warn). A caller holding every DNIS gets 503: add numbers to the pool."),
+                messages(Level.WARNING));
+    }
+
+    @Test
+    void thePoolsPressureIsItsBusiestShard() {
+        watch.allocated(sales, 1, 8);
+        watch.allocated(sales, 2, 1);
+        assertEquals(1, messages(Level.WARNING).size(), "a quiet shard does not hide a busy one");
+        assertEquals(List.of(), messages(Level.INFO));
+    }
+
+    @Test
+    void anExactCountEndsTheCrossingAndTheNextCrossingIsLoggedAgain() {
+        watch.allocated(sales, 1, 9);
+        watch.counted(List.of(new PoolOccupancy(sales, 3, 3, 0, 0)));
+        watch.allocated(sales, 3, 2);
+        watch.allocated(sales, 1, 8);
+        assertEquals(2, messages(Level.WARNING).size());
+        assertEquals(List.of("cticache: pool 'sales' is back below 80% (30% used)"), messages(Level.INFO));
+    }
+
+    @Test
+    void anExhaustionIsACrossing() {
+        watch.exhausted(sales);
+        assertEquals(1, messages(Level.WARNING).size());
+    }
+
+    @Test
+    void aPoolMatchedByDnisSaysHowManyAreLeased() {
+        watch.allocated(leased, 0, 4);
+        assertEquals(List.of("cticache: pool 'leased' is 100% used (4 of its 4 DNIS are leased); warning at 80%"
+                + " (cticache.pool.warn). A caller holding every DNIS gets 503: add numbers to the pool."),
+                messages(Level.WARNING));
+    }
+}

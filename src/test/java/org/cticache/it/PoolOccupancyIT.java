@@ -1,0 +1,191 @@
+package org.cticache.it;
+
+import static org.cticache.testing.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.cticache.testing.Api;
+import org.cticache.testing.DedicatedDeployment;
+import org.cticache.testing.Deployment;
+import org.cticache.testing.Numbers;
+import org.cticache.testing.Scrape;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * /pools and the pool meters count exactly what a known load did: allocations, exhaustions, takes, no-shows;
+ * the counts live in Redis, so every instance sharing it shows the same; a crossing of cticache.pool.warn is
+ * logged once.
+ */
+class PoolOccupancyIT {
+
+    private static final UnaryOperator<Deployment.Builder> SETTINGS = service -> service
+            .set("cticache.dnis.pool", "5550000001-5550000010")
+            .set("cticache.dnis.pool.small", "5550000101-5550000104")
+            .set("cticache.dnis.pool.leased", "5550000201-5550000202")
+            .set("cticache.match.leased", "dnis")
+            .set("cticache.pool.warn", "50");
+
+    @RegisterExtension
+    static final DedicatedDeployment SERVICE = DedicatedDeployment.with(SETTINGS);
+
+    private final Api api = SERVICE.api();
+
+    @Test
+    void poolsAndMetricsCountAKnownLoadExactly() throws InterruptedException {
+        JsonNode before = pool(api, "default");
+        Scrape scraped = Scrape.of(api);
+        for (int caller = 0; caller < 4; caller++) {
+            String ani = Numbers.uniqueAni();
+            for (int call = 0; call < 3; call++) {
+                api.created(ani, "\"kept\"");
+            }
+        }
+        String noShow = Numbers.uniqueAni();
+        for (int call = 0; call < 3; call++) {
+            assertEquals(201, api.create("{\"value\":\"gone\",\"ani\":\"" + noShow + "\",\"ttl\":1}").statusCode());
+        }
+        String pbx = Numbers.uniqueAni();
+        List<String> pbxKeys = new ArrayList<>();
+        for (int call = 0; call < 10; call++) {
+            pbxKeys.add(api.created(pbx, "\"pbx\"").path("dnis").asText() + ":" + pbx);
+        }
+        assertProblem(api.create(pbx, "\"one too many\""), 503, "");
+        assertProblem(api.create(pbx, "\"and another\""), 503, "");
+        assertEquals(200, api.delete(pbxKeys.get(0)).statusCode());
+        assertEquals(200, api.delete(pbxKeys.get(1)).statusCode());
+        assertEquals(200, api.get(pbxKeys.get(2)).statusCode());
+        assertProblem(api.delete(pbxKeys.get(0)), 404, "");
+        Thread.sleep(1_500);
+
+        // Other tests of this class use the default pool too, but leave nothing live in it.
+        JsonNode pool = pool(api, "default");
+        assertEquals(10, pool.path("size").asInt());
+        assertEquals(before.path("live").asLong() + 12 + 10 - 2, pool.path("live").asLong(), pool.toString());
+        assertEquals(0.8, pool.path("utilisation").asDouble(), pool.toString());
+        assertEquals(before.path("exhaustions").asLong() + 2, pool.path("exhaustions").asLong(), pool.toString());
+        assertEquals(before.path("noShows").asLong() + 3, pool.path("noShows").asLong(), pool.toString());
+
+        Scrape scrape = Scrape.of(api);
+        assertEquals(12 + 3 + 10, delta(scraped, scrape, "cticache_allocations_total{pool=\"default\"}"));
+        assertEquals(2, delta(scraped, scrape, "cticache_exhaustions_total{pool=\"default\"}"));
+        assertEquals(20, delta(scraped, scrape, "cticache_pool_live{pool=\"default\"}"));
+        assertEquals(3, delta(scraped, scrape, "cticache_pool_noshows_total{pool=\"default\"}"));
+        assertEquals(0.8, scrape.value("cticache_pool_utilisation{pool=\"default\"}"));
+        assertEquals(10, scrape.value("cticache_pool_size{pool=\"default\"}"));
+    }
+
+    @Test
+    void aPoolMatchedByDnisCountsItsLeases() {
+        String first = created(Numbers.uniqueAni(), "leased");
+        created(Numbers.uniqueAni(), "leased");
+        assertProblem(api.create("{\"value\":3,\"ani\":\"" + Numbers.uniqueAni() + "\",\"pool\":\"leased\"}"), 503, "");
+        JsonNode full = pool(api, "leased");
+        assertEquals("dnis", full.path("match").asText());
+        assertEquals(2, full.path("live").asLong(), full.toString());
+        assertEquals(1.0, full.path("utilisation").asDouble(), full.toString());
+        assertEquals(1, full.path("exhaustions").asLong(), full.toString());
+
+        assertEquals(200, api.send(api.request("DNIS/" + first).DELETE(), Deployment.ADMIN).statusCode());
+        JsonNode after = pool(api, "leased");
+        assertEquals(1, after.path("live").asLong(), after.toString());
+        assertEquals(0.5, after.path("utilisation").asDouble(), after.toString());
+        assertEquals(0, after.path("noShows").asLong(), after.toString());
+    }
+
+    @Test
+    void everyInstanceSharingRedisShowsTheSameOccupancy() {
+        try (Deployment other = SETTINGS.apply(Deployment.of(SERVICE.redis())).start()) {
+            String ani = Numbers.uniqueAni();
+            String key = api.created(ani, "\"here\"").path("dnis").asText() + ":" + ani;
+            long live = pool(api, "default").path("live").asLong();
+            assertEquals(pools(api), pools(other.api()));
+
+            assertEquals(200, other.api().delete(key).statusCode());
+            assertEquals(live - 1, pool(api, "default").path("live").asLong());
+            assertEquals(pools(api), pools(other.api()));
+        }
+    }
+
+    @Test
+    void crossingTheWarningThresholdIsLoggedOncePerCrossing() {
+        List<LogRecord> records = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (record.getMessage().contains("pool 'small'")) {
+                    records.add(record);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger watch = Logger.getLogger("org.cticache.core.PoolWatch");
+        watch.addHandler(capture);
+        try {
+            String ani = Numbers.uniqueAni();
+            List<String> keys = new ArrayList<>();
+            for (int call = 0; call < 3; call++) {
+                keys.add(created(ani, "small") + ":" + ani);
+            }
+            assertEquals(1, count(records, Level.WARNING), records.toString());
+            keys.forEach(key -> assertEquals(200, api.delete(key).statusCode()));
+            pool(api, "small");
+            assertEquals(1, count(records, Level.INFO), records.toString());
+            created(ani, "small");
+            created(ani, "small");
+            assertEquals(2, count(records, Level.WARNING), records.toString());
+            String warning = records.stream().filter(r -> r.getLevel() == Level.WARNING).findFirst().orElseThrow()
+                    .getMessage();
+            assertEquals("cticache: pool 'small' is 50% used (one caller holds 2 of its 4 DNIS); warning at 50%"
+                    + " (cticache.pool.warn). A caller holding every DNIS gets 503: add numbers to the pool.", warning);
+        } finally {
+            watch.removeHandler(capture);
+        }
+    }
+
+    private static double delta(Scrape before, Scrape after, String series) {
+        return after.value(series) - before.value(series);
+    }
+
+    private static long count(List<LogRecord> records, Level level) {
+        return records.stream().filter(r -> r.getLevel() == level).count();
+    }
+
+    /** POSTs to a named pool and returns the DNIS. */
+    private String created(String ani, String pool) {
+        HttpResponse<String> response = api.create("{\"value\":1,\"ani\":\"" + ani + "\",\"pool\":\"" + pool + "\"}");
+        assertEquals(201, response.statusCode(), response.body());
+        return Api.json(response).path("dnis").asText();
+    }
+
+    private static JsonNode pools(Api api) {
+        HttpResponse<String> response = api.send(api.request("pools").GET(), Deployment.MONITOR);
+        assertEquals(200, response.statusCode(), response.body());
+        return Api.json(response);
+    }
+
+    private static JsonNode pool(Api api, String name) {
+        for (JsonNode pool : pools(api).path("pools")) {
+            if (pool.path("name").asText().equals(name)) {
+                return pool;
+            }
+        }
+        throw new AssertionError("no pool " + name);
+    }
+}
