@@ -5,7 +5,9 @@ import jakarta.servlet.ServletContextListener;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cticache.core.CallDataStore;
 import org.cticache.core.CallTransfers;
+import org.cticache.crypto.EncryptedCallDataStore;
 import org.cticache.store.RedisCallDataStore;
 
 /**
@@ -34,12 +36,15 @@ public final class CtiCacheListener implements ServletContextListener {
             throw e;
         }
         store = RedisCallDataStore.open(config.redis(), config.keyPrefix(), config.cooldownSeconds());
-        new CtiCache(new CallTransfers(store, config.pools(), config.ttl()), config.numbers(), config.bodyMaxBytes(),
+        // Always wrapped: with encryption off the wrapper still refuses encrypted values instead of serving them.
+        CallDataStore values = new EncryptedCallDataStore(store, config.cipher());
+        new CtiCache(new CallTransfers(values, config.pools(), config.ttl()), config.numbers(), config.bodyMaxBytes(),
                 config.tlsRequired()).attachTo(event.getServletContext());
         LOG.info("cticache started: Redis " + config.redis() + ", key prefix '" + config.keyPrefix() + "', pools "
                 + config.pools().all().values() + ", ttl default " + config.ttl().defaultSeconds() + " s, max "
                 + config.ttl().maxSeconds() + " s, body max " + config.bodyMaxBytes() + " bytes, TLS "
-                + (config.tlsRequired() ? "required" : "not required (set cticache.tls.required=true in production)"));
+                + (config.tlsRequired() ? "required" : "not required (set cticache.tls.required=true in production)")
+                + ", values " + config.cipher());
     }
 
     @Override
