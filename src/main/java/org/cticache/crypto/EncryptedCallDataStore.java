@@ -41,7 +41,9 @@ public final class EncryptedCallDataStore implements CallDataStore {
         } catch (IdempotencyConflictException conflict) {
             // The first attempt may have been fingerprinted under the previous key (or in clear, before encryption
             // was switched on): the same request then gets its original allocation back. The script cannot take
-            // two fingerprints, so this is a second call, made only on a conflict.
+            // two fingerprints, so this is a second call, made only on a conflict. Should the first attempt's
+            // record expire in between, this call allocates anew and records the earlier fingerprint, which is
+            // as good for later retries while the previous key (or plaintext) is still configured.
             String earlier = cipher.earlierFingerprint(idempotency.fingerprint()).orElseThrow(() -> conflict);
             return store.allocate(pool, start, ani, sealed, ttlSeconds,
                     new IdempotencyKey(idempotency.key(), earlier));

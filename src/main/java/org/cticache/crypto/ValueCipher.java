@@ -61,7 +61,7 @@ public final class ValueCipher {
     public ValueCipher withPrevious(byte[] key) {
         Key earlier = Key.of(key);
         if (current == null || earlier.id.equals(current.id)) {
-            throw new IllegalArgumentException("the previous key must differ from a current key");
+            throw new IllegalArgumentException("a previous key needs a current key that differs from it");
         }
         return new ValueCipher(current, earlier, false);
     }

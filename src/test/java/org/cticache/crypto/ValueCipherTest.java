@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
@@ -49,7 +50,7 @@ class ValueCipherTest {
         assertTrue(stored.matches("\u0001" + ValueCipher.keyId(KEY_A) + ":[A-Za-z0-9+/]+=*"), stored);
         assertFalse(stored.contains("12345678"), stored);
         // nonce (12) + ciphertext + tag (16)
-        assertEquals(12 + VALUE.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + 16,
+        assertEquals(12 + VALUE.getBytes(StandardCharsets.UTF_8).length + 16,
                 Base64.getDecoder().decode(stored.substring(stored.indexOf(':') + 1)).length);
     }
 

@@ -48,8 +48,8 @@ class EncryptionAtRestIT {
     private static final String A = Base64.getEncoder().encodeToString(KEY_A);
     private static final String B = Base64.getEncoder().encodeToString(KEY_B);
     private static final String ACCOUNT = "4111222233334444";
-    private static final String OBJECT = "{\"account\":\"" + ACCOUNT + "\",\"verified\":true,\"name\":\"Jane Q. Caller\","
-            + "\"balance\":1.10,\"note\":null}";
+    private static final String OBJECT = "{\"account\":\"" + ACCOUNT + "\",\"verified\":true,"
+            + "\"name\":\"Jane Q. Caller\",\"balance\":1.10,\"note\":null}";
     private static final Pattern REFERENCE = Pattern.compile("reference ([0-9a-f-]{36})");
 
     // The embedded Jetty runs in this JVM and the service logs through java.util.logging, so a handler on the
@@ -158,7 +158,7 @@ class EncryptionAtRestIT {
         assertProblem(response, 500, "the stored entry could not be read");
         Matcher reference = REFERENCE.matcher(Api.json(response).path("detail").asText());
         assertTrue(reference.find(), response.body());
-        return LOG.stream().filter(line -> line.contains(reference.group(1))).findFirst()
+        return List.of(logged().split("\n")).stream().filter(line -> line.contains(reference.group(1))).findFirst()
                 .orElseThrow(() -> new AssertionError("reference " + reference.group(1) + " not logged:\n"
                         + logged()));
     }
@@ -168,7 +168,7 @@ class EncryptionAtRestIT {
         return Api.json(created).path("dnis").asText() + ":" + ani;
     }
 
-    private HttpResponse<String> createWithIdempotencyKey(Api client, String ani, String idempotencyKey) {
+    private static HttpResponse<String> createWithIdempotencyKey(Api client, String ani, String idempotencyKey) {
         return client.send(client.request("DNIS-ANI").header("Content-Type", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofString("{\"value\":\"12345678\",\"ani\":\"" + ani + "\"}")),
