@@ -14,11 +14,13 @@ import org.cticache.core.DnisPool;
 import org.cticache.core.DnisPools;
 import org.cticache.core.NumberPlan;
 import org.cticache.core.TtlPolicy;
+import org.cticache.crypto.ValueCipher;
 import org.cticache.store.RedisOptions;
 
 /** Every setting of a deployment, parsed and checked once at start-up. */
 public record CtiCacheConfig(RedisOptions redis, String keyPrefix, NumberPlan numbers, DnisPools pools, TtlPolicy ttl,
-                             int cooldownSeconds, int bodyMaxBytes, boolean tlsRequired, int poolWarnPercent) {
+                             int cooldownSeconds, int bodyMaxBytes, boolean tlsRequired, int poolWarnPercent,
+                             ValueCipher cipher) {
 
     public static final String REDIS_URI = RedisConfig.URI;
     public static final String REDIS_PREFIX = "cticache.redis.prefix";
@@ -56,9 +58,9 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, NumberPlan nu
             Map.entry(MATCH, "dnis-ani"),
             Map.entry(POOL_WARN, "80"));
 
-    static final List<String> NAMES = Stream.concat(RedisConfig.NAMES.stream(),
-            Stream.of(REDIS_PREFIX, DNIS_POOL, TTL_DEFAULT, TTL_MAX, BODY_MAX, TLS_REQUIRED, NUMBERS_REGION,
-                    ANI_ANONYMOUS, DNIS_COOLDOWN, MATCH, POOL_WARN)).toList();
+    static final List<String> NAMES = Stream.of(RedisConfig.NAMES, CryptoConfig.NAMES, List.of(REDIS_PREFIX,
+            DNIS_POOL, TTL_DEFAULT, TTL_MAX, BODY_MAX, TLS_REQUIRED, NUMBERS_REGION, ANI_ANONYMOUS, DNIS_COOLDOWN, MATCH,
+            POOL_WARN)).flatMap(List::stream).toList();
 
     private static final String NAMED_POOL = DNIS_POOL + ".";
     private static final String POOL_MATCH = MATCH + ".";
@@ -88,7 +90,7 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, NumberPlan nu
         NumberPlan numbers = numberPlan(settings, read);
         return new CtiCacheConfig(redis, prefix, numbers, pools(settings, read, numbers),
                 new TtlPolicy(defaultTtl, maxTtl), read.integer(DNIS_COOLDOWN, 0, 86_400), bodyMax,
-                read.bool(TLS_REQUIRED), read.integer(POOL_WARN, 1, 100));
+                read.bool(TLS_REQUIRED), read.integer(POOL_WARN, 1, 100), CryptoConfig.load(settings, read));
     }
 
     private static NumberPlan numberPlan(Settings settings, SettingReader read) {

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cticache.core.CallDataStore;
 import org.cticache.core.CallTransfers;
 import org.cticache.core.PoolEvents;
 import org.cticache.core.PoolStatus;
 import org.cticache.core.PoolWatch;
+import org.cticache.crypto.EncryptedCallDataStore;
 import org.cticache.metrics.AllocationMetrics;
 import org.cticache.metrics.Metrics;
 import org.cticache.metrics.OccupancyMetrics;
@@ -48,13 +50,16 @@ public final class CtiCacheListener implements ServletContextListener {
                 metrics.registry(), config.cooldownSeconds());
         PoolStatus pools = new PoolStatus(store, config.pools(), watch);
         new OccupancyMetrics(metrics, config.pools(), pools);
-        new CtiCache(new CallTransfers(store, config.pools(), config.ttl()), config.numbers(), pools, metrics,
+        // Always wrapped: with encryption off the wrapper still refuses encrypted values instead of serving them.
+        CallDataStore values = new EncryptedCallDataStore(store, config.cipher());
+        new CtiCache(new CallTransfers(values, config.pools(), config.ttl()), config.numbers(), pools, metrics,
                 config.bodyMaxBytes(), config.tlsRequired()).attachTo(event.getServletContext());
         LOG.info("cticache started: Redis " + config.redis() + ", key prefix '" + config.keyPrefix() + "', pools "
                 + config.pools().all().values() + ", ttl default " + config.ttl().defaultSeconds() + " s, max "
                 + config.ttl().maxSeconds() + " s, pool warning at " + config.poolWarnPercent() + "%, body max "
                 + config.bodyMaxBytes() + " bytes, TLS "
-                + (config.tlsRequired() ? "required" : "not required (set cticache.tls.required=true in production)"));
+                + (config.tlsRequired() ? "required" : "not required (set cticache.tls.required=true in production)")
+                + ", values " + config.cipher());
     }
 
     @Override

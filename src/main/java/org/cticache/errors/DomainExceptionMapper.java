@@ -3,6 +3,7 @@ package org.cticache.errors;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -13,10 +14,11 @@ import org.cticache.core.IdempotencyConflictException;
 import org.cticache.core.InvalidInputException;
 import org.cticache.core.PoolExhaustedException;
 import org.cticache.core.StoreUnavailableException;
+import org.cticache.core.UnreadableEntryException;
 
 /**
  * Answers the domain's refusals: 400 bad input, 404 no entry, 422 an idempotency key reused for another request,
- * 503 pool exhausted or Redis unavailable.
+ * 500 a stored entry that cannot be read, 503 pool exhausted or Redis unavailable.
  */
 public final class DomainExceptionMapper implements ExceptionMapper<DomainException> {
 
@@ -42,8 +44,21 @@ public final class DomainExceptionMapper implements ExceptionMapper<DomainExcept
             return Problem.response(503, e.getMessage())
                     .header(HttpHeaders.RETRY_AFTER, exhausted.retryAfterSeconds()).build();
         }
+        if (e instanceof UnreadableEntryException) {
+            return Problem.response(500, unreadable(e)).build();
+        }
         logOutage((StoreUnavailableException) e);
         return Problem.response(503, e.getMessage()).header(HttpHeaders.RETRY_AFTER, STORE_RETRY_AFTER).build();
+    }
+
+    /**
+     * Logs why under a fresh reference, which the client's detail quotes. The message names the entry without
+     * its full ANI and says why; it never holds the value, the stored bytes or a key.
+     */
+    private static String unreadable(DomainException e) {
+        String reference = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "cticache: reference " + reference + ": " + e.getMessage());
+        return "the stored entry could not be read; the service log has the details under reference " + reference;
     }
 
     /** Once per interval at most, so an outage under load does not flood the log. */
