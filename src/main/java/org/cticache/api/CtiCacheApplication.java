@@ -21,6 +21,7 @@ public final class CtiCacheApplication extends ResourceConfig {
                 new CreateRequestReader(ctiCache.bodyMaxBytes())));
         register(new DnisResource(ctiCache.transfers(), ctiCache.numbers()));
         register(new HealthResource(ctiCache.transfers()));
+        register(new OpenApiResource());
         // Jackson's own mappers would answer bad JSON with their own bodies; ours own every error body.
         register(JacksonFeature.withoutExceptionMappers());
         register(new ObjectMapperResolver());
