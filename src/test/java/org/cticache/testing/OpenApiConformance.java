@@ -40,20 +40,17 @@ import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 
 /**
- * Checks a real answer of cticache against its OpenAPI 3.1 document: the request's operation (method and path
- * template) exists, the status is declared for it, required headers are present and valid, the Content-Type is one
- * declared for that status, and the body validates against the declared schema (JSON bodies with JSON Schema
- * 2020-12 in the OpenAPI 3.1 dialect; XML bodies by their root element and required children, as the schema's
- * {@code xml} object names them). {@link Api} calls it for every answer, so a test that receives an undocumented
- * answer fails right there.
- *
- * <p>The document is read from the test class path, the very file the WAR packages, so the check works also for
- * deployments that are meant to fail or are being undeployed; {@code OpenApiIT} proves the served document is that
- * file, byte for byte.
+ * Holds every answer that {@link Api} receives to the OpenAPI 3.1 document, so that a test given an undocumented
+ * answer fails right there: the operation (method and path template) exists, the status is declared for it, the
+ * required headers are there and valid, the Content-Type is declared for that status, and the body validates (JSON
+ * against the JSON Schema 2020-12 of the OpenAPI 3.1 dialect, XML by the elements the schema's {@code xml} object
+ * names).
  */
 public final class OpenApiConformance {
 
-    /** Where the WAR's document lives on the class path (src/main/resources). */
+    // The document comes from the test class path, the very file the WAR packages, rather than from the deployment
+    // under test: it is then there before any deployment, also for tests whose deployment is meant to fail or is
+    // being undeployed. OpenApiIT proves that the served document is this file, byte for byte.
     public static final String RESOURCE = "org/cticache/api/openapi.json";
 
     // A request outside the document (unknown path, or a method its path does not have) may only be refused, and
@@ -65,7 +62,7 @@ public final class OpenApiConformance {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,18}");
-    // Header field names, Content-Type among them, that OpenAPI says to ignore in a Header Object.
+    // OpenAPI ignores a Header Object named Content-Type: the content map describes that header.
     private static final String CONTENT_TYPE = "content-type";
 
     // The validator reads the document's root as a schema, so its members reach it as unknown keywords.
