@@ -23,6 +23,7 @@ public final class CtiCacheApplication extends ResourceConfig {
         register(new HealthResource(ctiCache.transfers()));
         register(new PoolsResource(ctiCache.pools()));
         register(new MetricsResource(ctiCache.metrics()));
+        register(new OpenApiResource());
         // Jackson's own mappers would answer bad JSON with their own bodies; ours own every error body.
         register(JacksonFeature.withoutExceptionMappers());
         register(new ObjectMapperResolver());

@@ -22,7 +22,8 @@ import org.cticache.errors.Problem;
  * security constraints leave out: all but GET, HEAD and POST. Jetty renders no error page for those methods
  * (a deliberate Jetty choice), so a constraint on DELETE would answer its 401 and 403 without a body. Here the
  * container still checks the password ({@link HttpServletRequest#login}) and the roles; only the answer is ours.
- * Init parameter {@code roles.<METHOD>} lists the roles a method needs; other methods need any known user.
+ * Init parameter {@code roles.<METHOD>} lists the roles a method needs; other methods need any known user. The
+ * paths of init parameter {@code open-path} (comma-separated) are left to the container and the application.
  */
 public final class MethodSecurityFilter extends HttpFilter {
 
@@ -30,7 +31,7 @@ public final class MethodSecurityFilter extends HttpFilter {
     private static final String ROLES = "roles.";
 
     private final Map<String, List<String>> rolesByMethod = new HashMap<>();
-    private String openPath;
+    private Set<String> openPaths;
 
     @Override
     public void init(FilterConfig config) {
@@ -40,7 +41,7 @@ public final class MethodSecurityFilter extends HttpFilter {
                         Arrays.stream(config.getInitParameter(name).split(",")).map(String::strip).toList());
             }
         });
-        openPath = config.getInitParameter("open-path");
+        openPaths = OpenPaths.of(config);
     }
 
     @Override
@@ -48,7 +49,7 @@ public final class MethodSecurityFilter extends HttpFilter {
             throws IOException, ServletException {
         String method = request.getMethod();
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (CONSTRAINED_BY_WEB_XML.contains(method) || path.equals(openPath)) {
+        if (CONSTRAINED_BY_WEB_XML.contains(method) || openPaths.contains(path)) {
             chain.doFilter(request, response);
             return;
         }

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 import org.cticache.config.CtiCache;
 import org.cticache.errors.Problem;
 
@@ -14,24 +15,26 @@ import org.cticache.errors.Problem;
  * With {@code cticache.tls.required} on, refuses every API call that did not arrive over HTTPS. "Over HTTPS" is
  * the container's own {@link HttpServletRequest#isSecure()}, so a TLS-terminating load balancer counts once the
  * container trusts its forwarded headers (Tomcat RemoteIpValve, Jetty ForwardedRequestCustomizer). Requests
- * the container itself refuses (401, 403) get the same answer from the error page.
+ * the container itself refuses (401, 403) get the same answer from the error page. The paths of init parameter
+ * {@code open-path} (comma-separated) stay open over plain HTTP: they take no credentials, so none cross the
+ * network in clear text, and they reveal nothing secret (up or down; the public OpenAPI document).
  */
 public final class TransportSecurityFilter extends HttpFilter {
 
     private boolean required;
-    private String openPath;
+    private Set<String> openPaths;
 
     @Override
     public void init(FilterConfig config) {
         required = CtiCache.of(config.getServletContext()).tlsRequired();
-        openPath = config.getInitParameter("open-path");
+        openPaths = OpenPaths.of(config);
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (required && !request.isSecure() && !path.equals(openPath)) {
+        if (required && !request.isSecure() && !openPaths.contains(path)) {
             Problem.httpsRequired().writeTo(request, response);
             return;
         }

@@ -14,7 +14,10 @@ import java.util.Base64;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 
-/** Speaks the cticache HTTP contract over real HTTP, as a client in the field would. */
+/**
+ * Speaks the cticache HTTP contract over real HTTP, as a client in the field would, and holds every answer to the
+ * OpenAPI document.
+ */
 public final class Api {
 
     public static final ObjectMapper JSON = new ObjectMapper();
@@ -93,21 +96,27 @@ public final class Api {
         return request;
     }
 
-    /** Sends as the given user of the test realm (password = name, "password" for the admin), or anonymously. */
+    /**
+     * Sends as the given user of the test realm (password = name, "password" for the admin), or anonymously, and
+     * fails unless the answer is one the OpenAPI document declares ({@link OpenApiConformance}).
+     */
     public HttpResponse<String> send(HttpRequest.Builder request, String user) {
         if (user != null) {
             String password = user.equals(Deployment.ADMIN) ? "password" : user;
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
+        HttpResponse<String> response;
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+        OpenApiConformance.check(response);
+        return response;
     }
 
     public static JsonNode json(HttpResponse<String> response) {
