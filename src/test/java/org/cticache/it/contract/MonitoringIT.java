@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,14 @@ class MonitoringIT {
     void writersAndReadersMayNotMonitor(String path, Api api) {
         assertProblem(api.send(api.request(path).GET(), Deployment.WRITER), 403, "");
         assertProblem(api.send(api.request(path).GET(), Deployment.READER), 403, "");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"metrics", "pools"})
+    void monitoringIsReadOnly(String path, Api api) {
+        assertProblem(api.send(api.request(path).POST(HttpRequest.BodyPublishers.noBody()), Deployment.MONITOR), 405,
+                "");
+        assertProblem(api.send(api.request(path).DELETE(), Deployment.ADMIN), 405, "");
     }
 
     @Test
