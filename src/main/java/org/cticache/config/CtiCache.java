@@ -1,11 +1,14 @@
 package org.cticache.config;
 
 import jakarta.servlet.ServletContext;
+import java.util.List;
+import org.cticache.audit.ApiCallListener;
 import org.cticache.core.CallTransfers;
 import org.cticache.core.NumberPlan;
 
 /** What the HTTP edge needs from start-up, handed over through one typed servlet context attribute. */
-public record CtiCache(CallTransfers transfers, NumberPlan numbers, int bodyMaxBytes, boolean tlsRequired) {
+public record CtiCache(CallTransfers transfers, NumberPlan numbers, int bodyMaxBytes, boolean tlsRequired,
+                       List<ApiCallListener> callListeners) {
 
     private static final String ATTRIBUTE = CtiCache.class.getName();
 

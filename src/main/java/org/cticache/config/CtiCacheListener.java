@@ -2,9 +2,11 @@ package org.cticache.config;
 
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cticache.audit.AuditLog;
 import org.cticache.core.CallTransfers;
 import org.cticache.store.RedisCallDataStore;
 
@@ -35,7 +37,7 @@ public final class CtiCacheListener implements ServletContextListener {
         }
         store = RedisCallDataStore.open(config.redis(), config.keyPrefix(), config.cooldownSeconds());
         new CtiCache(new CallTransfers(store, config.pools(), config.ttl()), config.numbers(), config.bodyMaxBytes(),
-                config.tlsRequired()).attachTo(event.getServletContext());
+                config.tlsRequired(), List.of(new AuditLog())).attachTo(event.getServletContext());
         LOG.info("cticache started: Redis " + config.redis() + ", key prefix '" + config.keyPrefix() + "', pools "
                 + config.pools().all().values() + ", ttl default " + config.ttl().defaultSeconds() + " s, max "
                 + config.ttl().maxSeconds() + " s, body max " + config.bodyMaxBytes() + " bytes, TLS "
