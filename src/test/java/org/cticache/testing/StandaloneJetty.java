@@ -11,7 +11,7 @@ import org.eclipse.jetty.util.security.Credential;
 
 /**
  * A stock Jetty 12 from jetty-home, set up the way docs/deploy-jetty.md tells an administrator: a jetty-base with
- * the ee10-deploy, http and forwarded modules, the WAR with a context XML that binds a HashLoginService
+ * the ee10-deploy, http and forwarded modules, a request log that leaves cticache's calls to its audit log, the WAR with a context XML that binds a HashLoginService
  * named cticache and sets the settings (an init parameter, and an override descriptor for those web.xml
  * declares), plus a system property and an environment variable. It stands behind a pretend TLS-terminating
  * load balancer: cticache.tls.required is on, and the tests' requests carry {@code X-Forwarded-Proto: https},
@@ -29,9 +29,12 @@ final class StandaloneJetty extends StandaloneContainer {
         try {
             Files.createDirectories(base.resolve("webapps"));
             Files.createDirectories(base.resolve("etc"));
+            // What --add-modules=requestlog creates; the request log does not start without it.
+            Files.createDirectories(base.resolve("logs"));
             Files.writeString(base.resolve("start.ini"), String.join("\n",
-                    "--module=http", "--module=ee10-deploy", "--module=forwarded",
-                    "jetty.http.host=127.0.0.1", "jetty.http.port=" + port, ""));
+                    "--module=http", "--module=ee10-deploy", "--module=forwarded", "--module=requestlog",
+                    "jetty.http.host=127.0.0.1", "jetty.http.port=" + port, "etc/cticache-requestlog.xml", ""));
+            Files.writeString(base.resolve("etc/cticache-requestlog.xml"), REQUEST_LOG_XML);
             Files.copy(Targets.war(), base.resolve("webapps/cticache.war"));
             Files.writeString(base.resolve("webapps/cticache.xml"), CONTEXT_XML);
             Files.writeString(base.resolve("etc/cticache-realm.properties"), realm());
@@ -49,6 +52,20 @@ final class StandaloneJetty extends StandaloneContainer {
         return new StandaloneJetty(name, process,
                 new Api(root, Api.client(null), Map.of("X-Forwarded-Proto", "https")), new Api(root));
     }
+
+    private static final String REQUEST_LOG_XML = """
+            <?xml version="1.0"?>
+            <!DOCTYPE Configure PUBLIC "-//Jetty//Configure//EN" "https://jetty.org/configure_10_0.dtd">
+            <Configure id="Server" class="org.eclipse.jetty.server.Server">
+              <Ref refid="RequestLog">
+                <Set name="ignorePaths">
+                  <Array type="String">
+                    <Item>/cticache/*</Item>
+                  </Array>
+                </Set>
+              </Ref>
+            </Configure>
+            """;
 
     private static final String CONTEXT_XML = """
             <?xml version="1.0"?>

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * A stock Apache Tomcat from its distribution, set up the way docs/deploy-tomcat.md tells an administrator:
  * its own CATALINA_BASE, users with PBKDF2-hashed passwords in tomcat-users.xml, settings through setenv.sh
  * (system properties), an environment variable and {@code <Parameter>}s in conf/Catalina/localhost/cticache.xml,
- * the WAR in webapps/, started with {@code catalina.sh run}. With {@code tls}, it also has an HTTPS connector
+ * an access log that leaves cticache's audited calls to the audit log, the WAR in webapps/, started with
+ * {@code catalina.sh run}. With {@code tls}, it also has an HTTPS connector
  * and runs with cticache.tls.required on.
  */
 public final class StandaloneTomcat extends StandaloneContainer {
@@ -118,7 +119,11 @@ public final class StandaloneTomcat extends StandaloneContainer {
                                              keyLength="256"/>
                         </Realm>
                       </Realm>
-                      <Host name="localhost" appBase="webapps" unpackWARs="true" autoDeploy="false"/>
+                      <Host name="localhost" appBase="webapps" unpackWARs="true" autoDeploy="false">
+                        <Valve className="org.apache.catalina.valves.AccessLogValve" directory="logs"
+                               prefix="localhost_access_log" suffix=".txt" pattern="common"
+                               conditionUnless="org.cticache.audited"/>
+                      </Host>
                     </Engine>
                   </Service>
                 </Server>

@@ -30,6 +30,7 @@ class AuditIT {
 
     private static final String HEADER = "X-Request-Id";
     private static final String JSON = "application/json";
+    private static final String OUTSIDE = "/outside-cticache";
     private static final Pattern UUID_FORM = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern LINE = Pattern.compile("time=\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z"
             + " request=\\S+ user=\\S+ op=\\S+ pool=\\S+ dnis=\\S+ ani=\\S+ status=\\d{3} ms=\\d+\\.\\d");
@@ -66,6 +67,15 @@ class AuditIT {
         assertEchoed(api, 405, api.request(key).PUT(HttpRequest.BodyPublishers.noBody()), Deployment.ADMIN);
         assertEchoed(api, 415, post(api, "text/plain", "value"), Deployment.ADMIN);
         assertEchoed(api, 400, post(api, JSON, "{}"), Deployment.ADMIN);
+    }
+
+    /** The end-of-run check (it/logs) finds this one in the container's access log, so that log is known to work. */
+    @Test
+    void aRequestOutsideCticacheIsLeftToTheContainer(Api api) {
+        HttpResponse<String> response = api.send(api.request(OUTSIDE).GET(), null);
+
+        assertEquals(404, response.statusCode());
+        assertTrue(response.headers().firstValue(HEADER).isEmpty(), "not cticache's request, no id of cticache's");
     }
 
     @Test
