@@ -58,11 +58,11 @@ public final class AuditFilter extends HttpFilter {
             failed = false;
         } finally {
             // An exception escaping the chain becomes the container's 500.
-            notify(call.completed(user(request), failed ? 500 : response.getStatus(), System.nanoTime()));
+            tell(call.completed(user(request), failed ? 500 : response.getStatus(), System.nanoTime()));
         }
     }
 
-    private void notify(ApiCall call) {
+    private void tell(ApiCall call) {
         for (ApiCallListener listener : listeners) {
             try {
                 listener.completed(call);
