@@ -18,11 +18,9 @@ import org.cticache.config.CtiCache;
 import org.cticache.core.DnisPools;
 import org.cticache.errors.Redacted;
 
-/**
- * The first filter of every request and error dispatch: gives the call its request id (echoed as X-Request-Id on
- * every answer) and, once the answer is known, hands the finished call to the listeners, exactly once per request.
- * A request the container refused before any filter ran (its own 401 and 403) is seen first on the error dispatch.
- */
+/** Gives every call its request id (X-Request-Id on every answer) and tells the listeners once it is answered. */
+// First filter of every request and error dispatch, so each call is told exactly once: a call the container
+// refused by itself before any filter ran (its own 401 and 403) is seen first on the error dispatch.
 public final class AuditFilter extends HttpFilter {
 
     private static final Logger LOG = Logger.getLogger(AuditFilter.class.getName());

@@ -6,10 +6,8 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/**
- * Writes one line per API call at INFO to the logger {@value #LOGGER}, through SLF4J so that the container's
- * logging decides where it goes (its own file, typically); the line never holds call data or a whole ANI.
- */
+/** Writes one line per API call at INFO to the SLF4J logger {@value #LOGGER}, without call data or a whole ANI. */
+// SLF4J, not java.util.logging directly: the container's logging decides where the line goes.
 public final class AuditLog implements ApiCallListener {
 
     /** The logger name administrators route to the audit file. */

@@ -12,10 +12,7 @@ import org.cticache.core.DnisPool;
 import org.cticache.core.DnisPools;
 import org.cticache.core.EntryKey;
 
-/**
- * The call in progress: what the audit filter knows from the request, plus what a resource learns once it has
- * parsed the numbers (pool, DNIS, caller). Resources reach it through {@link #of(ServletRequest)}.
- */
+/** The call in progress: what the audit filter knows, plus the pool, DNIS and caller a resource parsed. */
 public final class AuditedCall {
 
     /**

@@ -4,12 +4,10 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/**
- * A failure as a log may show it: the type and stack trace of every cause, without their messages. A message can
- * quote what it failed on (a Jackson error a snippet of the body, a Redis error a command or a key holding an
- * ANI), and the log must never hold call data or a caller's number. A Redis error keeps its code (LOADING,
- * READONLY, ...), the one word of its message an administrator needs.
- */
+/** A failure as a log may show it: the type and stack trace of every cause, without their messages. */
+// A message can quote what it failed on (a Jackson error a piece of the body, a Redis error a key holding an
+// ANI), and no log may hold call data or a caller's number. A Redis error keeps its code (LOADING, READONLY,
+// ...), the one word of its message an administrator needs.
 public final class Redacted extends RuntimeException {
 
     // Redis replies with an upper-case error code first, e.g. "READONLY You can't write against a read only replica."

@@ -20,11 +20,9 @@ import org.cticache.testing.Target;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/**
- * The audit log and the request id. Every target gets the planted call data of {@link Planted} through every kind
- * of call, for the last check of the run (it/logs) to search the logs for; in the embedded Jetty, whose log this
- * JVM sees, each call's audit line is checked field by field.
- */
+/** The request id, and one audit line per call for planted call data sent through every kind of call. */
+// The last check of the run (it/logs) searches every target's logs for the planted data; in the embedded Jetty,
+// whose log this JVM sees, each call's audit line is also checked field by field.
 @ExtendWith(SharedDeployment.class)
 class AuditIT {
 

@@ -16,11 +16,10 @@ import org.cticache.testing.TestLogFile;
 import org.junit.jupiter.api.Test;
 
 /**
- * The last check of a test run (failsafe execution {@code logs}): every log the run produced, of the test JVMs
- * with the embedded Jetty and of each stock container as the docs set it up (console, container log, access
- * or request log), is searched for the call data AuditIT planted. The audit lines with the masked number must be
- * there, so the search cannot pass by finding no logs.
+ * The last check of a test run (failsafe execution {@code logs}): every log of it, of the test JVMs and of each
+ * stock container as the guides set it up, is searched for the call data AuditIT planted.
  */
+// The audit lines with the masked number must be there, so that the search cannot pass by finding no logs.
 class LogsKeepNoPersonalDataIT {
 
     private static final Path CONTAINERS = Path.of("target", "containers-run");
