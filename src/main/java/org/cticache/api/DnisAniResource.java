@@ -1,5 +1,6 @@
 package org.cticache.api;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -14,7 +15,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
+import org.cticache.audit.AuditedCall;
 import org.cticache.core.Allocation;
+import org.cticache.core.Ani;
 import org.cticache.core.CallTransfers;
 import org.cticache.core.NumberPlan;
 
@@ -40,10 +43,12 @@ public final class DnisAniResource {
     @POST
     public Response create(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
-                           @Context HttpHeaders headers, @Context UriInfo uri, InputStream body) {
+                           @Context HttpHeaders headers, @Context UriInfo uri, @Context HttpServletRequest http,
+                           InputStream body) {
         CreateRequest request = reader.read(contentType, headers.getLength(), body);
-        Allocation allocation = transfers.create(numbers.ani(request.ani()), request.value(), request.pool(),
-                request.ttl(), idempotencyKey);
+        Ani ani = AuditedCall.of(http).creating(numbers.ani(request.ani()), request.pool());
+        Allocation allocation = AuditedCall.of(http).allocated(
+                transfers.create(ani, request.value(), request.pool(), request.ttl(), idempotencyKey));
         // A path with a literal ':' and '+', as clients parse it; the base path keeps the deployed context path.
         URI location = URI.create(uri.getBaseUri().getRawPath() + PATH + "/" + allocation.key());
         return Response.created(location).entity(CreatedEntry.of(allocation)).build();
@@ -51,13 +56,13 @@ public final class DnisAniResource {
 
     @GET
     @Path("{key}")
-    public EntryValue peek(@PathParam("key") String key) {
-        return EntryValue.of(transfers.peek(numbers.key(key)));
+    public EntryValue peek(@PathParam("key") String key, @Context HttpServletRequest http) {
+        return EntryValue.of(transfers.peek(AuditedCall.of(http).key(numbers.key(key))));
     }
 
     @DELETE
     @Path("{key}")
-    public EntryValue take(@PathParam("key") String key) {
-        return EntryValue.of(transfers.take(numbers.key(key)));
+    public EntryValue take(@PathParam("key") String key, @Context HttpServletRequest http) {
+        return EntryValue.of(transfers.take(AuditedCall.of(http).key(numbers.key(key))));
     }
 }

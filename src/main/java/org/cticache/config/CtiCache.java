@@ -1,6 +1,8 @@
 package org.cticache.config;
 
 import jakarta.servlet.ServletContext;
+import java.util.List;
+import org.cticache.audit.ApiCallListener;
 import org.cticache.core.CallTransfers;
 import org.cticache.core.NumberPlan;
 import org.cticache.core.PoolStatus;
@@ -8,7 +10,7 @@ import org.cticache.metrics.Metrics;
 
 /** What the HTTP edge needs from start-up, handed over through one typed servlet context attribute. */
 public record CtiCache(CallTransfers transfers, NumberPlan numbers, PoolStatus pools, Metrics metrics, int bodyMaxBytes,
-                       boolean tlsRequired) {
+                       boolean tlsRequired, List<ApiCallListener> callListeners) {
 
     private static final String ATTRIBUTE = CtiCache.class.getName();
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.cticache.audit.AuditLog;
 import org.cticache.core.CallDataStore;
 import org.cticache.core.CallTransfers;
 import org.cticache.core.PoolEvents;
@@ -15,6 +16,7 @@ import org.cticache.crypto.EncryptedCallDataStore;
 import org.cticache.metrics.AllocationMetrics;
 import org.cticache.metrics.Metrics;
 import org.cticache.metrics.OccupancyMetrics;
+import org.cticache.metrics.RequestMetrics;
 import org.cticache.store.RedisCallDataStore;
 
 /**
@@ -53,7 +55,9 @@ public final class CtiCacheListener implements ServletContextListener {
         // Always wrapped: with encryption off the wrapper still refuses encrypted values instead of serving them.
         CallDataStore values = new EncryptedCallDataStore(store, config.cipher());
         new CtiCache(new CallTransfers(values, config.pools(), config.ttl()), config.numbers(), pools, metrics,
-                config.bodyMaxBytes(), config.tlsRequired()).attachTo(event.getServletContext());
+                config.bodyMaxBytes(), config.tlsRequired(),
+                List.of(new AuditLog(), new RequestMetrics(metrics.registry())))
+                .attachTo(event.getServletContext());
         LOG.info("cticache started: Redis " + config.redis() + ", key prefix '" + config.keyPrefix() + "', pools "
                 + config.pools().all().values() + ", ttl default " + config.ttl().defaultSeconds() + " s, max "
                 + config.ttl().maxSeconds() + " s, pool warning at " + config.poolWarnPercent() + "%, body max "

@@ -66,6 +66,10 @@ public final class CallTransfers {
                 .orElseThrow(() -> new EntryNotFoundException(dnis));
     }
 
+    public DnisPools pools() {
+        return pools;
+    }
+
     public boolean isStoreUp() {
         return store.isUp();
     }

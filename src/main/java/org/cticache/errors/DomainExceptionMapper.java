@@ -66,7 +66,9 @@ public final class DomainExceptionMapper implements ExceptionMapper<DomainExcept
         long now = System.nanoTime();
         long last = lastOutageLog.get();
         if (now - last >= LOG_INTERVAL_NANOS && lastOutageLog.compareAndSet(last, now)) {
-            LOG.log(Level.WARNING, "cticache: Redis unavailable, answering 503: " + e.getCause());
+            // The causes' types and Redis error code only: a Redis error message may quote a key, which holds an ANI.
+            LOG.log(Level.WARNING, "cticache: Redis unavailable, answering 503: "
+                    + (e.getCause() == null ? e.getMessage() : Redacted.describe(e.getCause())));
         }
     }
 }

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.io.IOException;
+import org.cticache.audit.AuditedCall;
 import org.cticache.config.CtiCache;
 
 /**
@@ -40,25 +41,29 @@ public final class ErrorPageServlet extends HttpServlet {
         Problem problem = plainHttpRefused ? Problem.httpsRequired()
                 : status == HttpServletResponse.SC_UNAUTHORIZED ? Problem.authenticationRequired()
                 : Problem.of(status, detail(status, method instanceof String name ? name : request.getMethod(), path,
-                (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION)));
+                (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION), AuditedCall.requestIdOf(request)));
         // Jetty 12.0 prepares those error responses with Content-Length: 0 and, on a reused connection,
         // loses what the error page writes; a reset gives a clean response. The challenge survives it in the
         // contract's exact form (Tomcat 11 appends "charset=UTF-8"; it decodes credentials as UTF-8 either way).
         boolean challenged = response.getHeader(HttpHeaders.WWW_AUTHENTICATE) != null;
+        String requestId = response.getHeader(AuditedCall.REQUEST_ID_HEADER);
         response.reset();
         if (challenged && !plainHttpRefused) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, Problem.CHALLENGE);
         }
+        if (requestId != null) {
+            response.setHeader(AuditedCall.REQUEST_ID_HEADER, requestId);
+        }
         problem.writeTo(request, response);
     }
 
-    private static String detail(int status, String method, String path, Throwable failure) {
+    private static String detail(int status, String method, String path, Throwable failure, String requestId) {
         return switch (status) {
             case 403 -> "the user has no role that allows " + method + " on " + path + ": POST needs role cticache"
                     + " or cticache-writer, GET and DELETE need cticache or cticache-reader";
             case 404 -> "no resource at " + path;
             case 405 -> "method " + method + " is not allowed on " + path;
-            case 500 -> InternalErrors.logged(failure);
+            case 500 -> InternalErrors.logged(failure, requestId);
             default -> Problem.of(status, null).title();
         };
     }

@@ -81,6 +81,11 @@ class PoolOccupancyIT {
         assertEquals(20, delta(scraped, scrape, "cticache_pool_live{pool=\"default\"}"));
         assertEquals(3, delta(scraped, scrape, "cticache_pool_noshows_total{pool=\"default\"}"));
         assertEquals(0.8, scrape.value("cticache_pool_utilisation{pool=\"default\"}"));
+        assertEquals(25, delta(scraped, scrape, requests("create", 201)));
+        assertEquals(2, delta(scraped, scrape, requests("create", 503)));
+        assertEquals(2, delta(scraped, scrape, matches("take", "hit")));
+        assertEquals(1, delta(scraped, scrape, matches("peek", "hit")));
+        assertEquals(1, delta(scraped, scrape, matches("take", "miss")));
         assertEquals(10, scrape.value("cticache_pool_size{pool=\"default\"}"));
     }
 
@@ -159,8 +164,17 @@ class PoolOccupancyIT {
         }
     }
 
+    private static String requests(String operation, int status) {
+        return "cticache_requests_seconds_count{operation=\"" + operation + "\",status=\"" + status + "\"}";
+    }
+
+    private static String matches(String operation, String outcome) {
+        return "cticache_matches_total{operation=\"" + operation + "\",outcome=\"" + outcome + "\",pool=\"default\"}";
+    }
+
+    /** How much a series grew; one the instance had not exposed yet counts from 0. */
     private static double delta(Scrape before, Scrape after, String series) {
-        return after.value(series) - before.value(series);
+        return after.value(series) - before.valueOrZero(series);
     }
 
     private static long count(List<LogRecord> records, Level level) {

@@ -116,7 +116,8 @@ public final class OpenApiConformance {
         String rawPath = response.request().uri().getRawPath();
         int status = response.statusCode();
         if (!rawPath.startsWith(basePath + "/")) {
-            return List.of("the path is outside the server URL " + basePath);
+            // Not cticache's answer but the container's, for tests that check cticache leaves such paths alone.
+            return List.of();
         }
         Optional<String> template = templateOf(rawPath.substring(basePath.length()));
         if (template.isEmpty()) {

@@ -11,7 +11,8 @@ import org.eclipse.jetty.util.security.Credential;
 
 /**
  * A stock Jetty 12 from jetty-home, set up the way docs/deploy-jetty.md tells an administrator: a jetty-base with
- * the ee10-deploy, http and forwarded modules, the WAR with a context XML that binds a HashLoginService
+ * the ee10-deploy, http, forwarded and requestlog modules (the request log leaves cticache's calls to its audit
+ * log, which has a file of its own), the WAR with a context XML that binds a HashLoginService
  * named cticache and sets the settings (an init parameter, and an override descriptor for those web.xml
  * declares), plus a system property and an environment variable. It stands behind a pretend TLS-terminating
  * load balancer: cticache.tls.required is on, and the tests' requests carry {@code X-Forwarded-Proto: https},
@@ -29,9 +30,13 @@ final class StandaloneJetty extends StandaloneContainer {
         try {
             Files.createDirectories(base.resolve("webapps"));
             Files.createDirectories(base.resolve("etc"));
+            // What --add-modules=requestlog creates; the request log does not start without it.
+            Files.createDirectories(base.resolve("logs"));
             Files.writeString(base.resolve("start.ini"), String.join("\n",
-                    "--module=http", "--module=ee10-deploy", "--module=forwarded",
-                    "jetty.http.host=127.0.0.1", "jetty.http.port=" + port, ""));
+                    "--module=http", "--module=ee10-deploy", "--module=forwarded", "--module=requestlog",
+                    "jetty.http.host=127.0.0.1", "jetty.http.port=" + port, "etc/cticache-requestlog.xml", ""));
+            Files.writeString(base.resolve("etc/cticache-requestlog.xml"), REQUEST_LOG_XML);
+            Files.writeString(base.resolve("etc/cticache-logging.properties"), LOGGING_PROPERTIES);
             Files.copy(Targets.war(), base.resolve("webapps/cticache.war"));
             Files.writeString(base.resolve("webapps/cticache.xml"), CONTEXT_XML);
             Files.writeString(base.resolve("etc/cticache-realm.properties"), realm());
@@ -42,6 +47,7 @@ final class StandaloneJetty extends StandaloneContainer {
         ContainerProcess process = ContainerProcess.start(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Dcticache.redis.uri=" + redis.uri(), "-Dcticache.tls.required=true",
+                        "-Djava.util.logging.config.file=etc/cticache-logging.properties",
                         "-jar", home.resolve("start.jar").toString()),
                 base, Map.of("CTICACHE_DNIS_POOL_SMALL", ContractSettings.SMALL_POOL), base.resolve("console.log"));
         URI root = URI.create("http://127.0.0.1:" + port + "/cticache/");
@@ -49,6 +55,33 @@ final class StandaloneJetty extends StandaloneContainer {
         return new StandaloneJetty(name, process,
                 new Api(root, Api.client(null), Map.of("X-Forwarded-Proto", "https")), new Api(root));
     }
+
+    /** The audit log in logs/cticache-audit.0.log, everything else on the console. */
+    private static final String LOGGING_PROPERTIES = """
+            handlers = java.util.logging.ConsoleHandler
+            java.util.logging.ConsoleHandler.level = INFO
+            org.cticache.audit.handlers = java.util.logging.FileHandler
+            org.cticache.audit.useParentHandlers = false
+            java.util.logging.FileHandler.pattern = logs/cticache-audit.%g.log
+            java.util.logging.FileHandler.limit = 50000000
+            java.util.logging.FileHandler.count = 10
+            java.util.logging.FileHandler.append = true
+            java.util.logging.FileHandler.formatter = java.util.logging.SimpleFormatter
+            """;
+
+    private static final String REQUEST_LOG_XML = """
+            <?xml version="1.0"?>
+            <!DOCTYPE Configure PUBLIC "-//Jetty//Configure//EN" "https://jetty.org/configure_10_0.dtd">
+            <Configure id="Server" class="org.eclipse.jetty.server.Server">
+              <Ref refid="RequestLog">
+                <Set name="ignorePaths">
+                  <Array type="String">
+                    <Item>/cticache/*</Item>
+                  </Array>
+                </Set>
+              </Ref>
+            </Configure>
+            """;
 
     private static final String CONTEXT_XML = """
             <?xml version="1.0"?>

@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * A stock Apache Tomcat from its distribution, set up the way docs/deploy-tomcat.md tells an administrator:
  * its own CATALINA_BASE, users with PBKDF2-hashed passwords in tomcat-users.xml, settings through setenv.sh
  * (system properties), an environment variable and {@code <Parameter>}s in conf/Catalina/localhost/cticache.xml,
- * the WAR in webapps/, started with {@code catalina.sh run}. With {@code tls}, it also has an HTTPS connector
+ * an access log that leaves cticache's audited calls to the audit log, which has a file of its own, the WAR in
+ * webapps/, started with {@code catalina.sh run}. With {@code tls}, it also has an HTTPS connector
  * and runs with cticache.tls.required on.
  */
 public final class StandaloneTomcat extends StandaloneContainer {
@@ -53,6 +54,7 @@ public final class StandaloneTomcat extends StandaloneContainer {
                 }
             }
             copyTree(home.resolve("webapps/manager"), base.resolve("webapps/manager"));
+            routeAuditLogToItsOwnFile(base.resolve("conf/logging.properties"));
 
             int httpPort = Workspace.freePort();
             int httpsPort = Workspace.freePort();
@@ -84,6 +86,25 @@ public final class StandaloneTomcat extends StandaloneContainer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The audit log in logs/cticache-audit.<date>.log, as docs/deploy-tomcat.md section 7 shows. */
+    private static void routeAuditLogToItsOwnFile(Path loggingProperties) throws IOException {
+        String handler = "5cticache-audit.org.apache.juli.AsyncFileHandler";
+        String stock = Files.readString(loggingProperties);
+        Files.writeString(loggingProperties, stock.replaceFirst("(?m)^handlers = (.*), java.util.logging.ConsoleHandler$",
+                "handlers = $1, " + handler + ", java.util.logging.ConsoleHandler") + """
+
+                %1$s.level = INFO
+                %1$s.directory = ${catalina.base}/logs
+                %1$s.prefix = cticache-audit.
+                %1$s.maxDays = 90
+                %1$s.encoding = UTF-8
+
+                org.cticache.audit.level = INFO
+                org.cticache.audit.handlers = %1$s
+                org.cticache.audit.useParentHandlers = false
+                """.formatted(handler));
     }
 
     private static String serverXml(int httpPort, int httpsPort, Path keystore) {
@@ -118,7 +139,11 @@ public final class StandaloneTomcat extends StandaloneContainer {
                                              keyLength="256"/>
                         </Realm>
                       </Realm>
-                      <Host name="localhost" appBase="webapps" unpackWARs="true" autoDeploy="false"/>
+                      <Host name="localhost" appBase="webapps" unpackWARs="true" autoDeploy="false">
+                        <Valve className="org.apache.catalina.valves.AccessLogValve" directory="logs"
+                               prefix="localhost_access_log" suffix=".txt" pattern="common"
+                               conditionUnless="org.cticache.audited"/>
+                      </Host>
                     </Engine>
                   </Service>
                 </Server>

@@ -1,0 +1,112 @@
+package org.cticache.audit;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.cticache.config.CtiCache;
+import org.cticache.core.DnisPools;
+import org.cticache.errors.Redacted;
+
+/** Gives every call its request id (X-Request-Id on every answer) and tells the listeners once it is answered. */
+// First filter of every request and error dispatch, so each call is told exactly once: a call the container
+// refused by itself before any filter ran (its own 401 and 403) is seen first on the error dispatch.
+public final class AuditFilter extends HttpFilter {
+
+    private static final Logger LOG = Logger.getLogger(AuditFilter.class.getName());
+    // Servlet 6.1 (Tomcat 11 runs error pages as GET and keeps the original method here).
+    private static final String ERROR_METHOD = "jakarta.servlet.error.method";
+
+    private List<ApiCallListener> listeners;
+    private DnisPools pools;
+
+    @Override
+    public void init(FilterConfig config) {
+        CtiCache ctiCache = CtiCache.of(config.getServletContext());
+        listeners = ctiCache.callListeners();
+        pools = ctiCache.transfers().pools();
+    }
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (request.getAttribute(AuditedCall.ATTRIBUTE) instanceof AuditedCall audited) {
+            // The error dispatch of a call that is audited already: keep its id on the error answer.
+            response.setHeader(AuditedCall.REQUEST_ID_HEADER, audited.requestId());
+            chain.doFilter(request, response);
+            return;
+        }
+        AuditedCall call = new AuditedCall(pools, RequestId.from(request.getHeader(AuditedCall.REQUEST_ID_HEADER)),
+                Operation.of(originalMethod(request), originalPath(request)), Instant.now(), System.nanoTime());
+        request.setAttribute(AuditedCall.ATTRIBUTE, call);
+        response.setHeader(AuditedCall.REQUEST_ID_HEADER, call.requestId());
+        boolean failed = true;
+        try {
+            chain.doFilter(request, response);
+            failed = false;
+        } finally {
+            // An exception escaping the chain becomes the container's 500.
+            tell(call.completed(user(request), failed ? 500 : response.getStatus(), System.nanoTime()));
+        }
+    }
+
+    private void tell(ApiCall call) {
+        for (ApiCallListener listener : listeners) {
+            try {
+                listener.completed(call);
+            } catch (RuntimeException e) {
+                // A broken listener must not fail the call it was told about.
+                LOG.log(Level.WARNING, "cticache: call listener " + listener.getClass().getName() + " failed",
+                        Redacted.of(e));
+            }
+        }
+    }
+
+    /** The method the client sent, also on an error dispatch. */
+    private static String originalMethod(HttpServletRequest request) {
+        return request.getAttribute(ERROR_METHOD) instanceof String method ? method : original(request).getMethod();
+    }
+
+    /** The path below the context root that the client asked for, also on an error dispatch. */
+    private static String originalPath(HttpServletRequest request) {
+        String uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String asked ? asked
+                : original(request).getRequestURI();
+        String context = request.getContextPath();
+        return uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    }
+
+    /**
+     * The container's own request under the dispatch's wrappers. Jetty 12.0 dispatches its security handler's
+     * 401 and 403 without the error attributes (jetty/jetty.project#12720) and as a GET of the error page; only
+     * the request it wraps still has the client's method and path.
+     */
+    private static HttpServletRequest original(HttpServletRequest request) {
+        ServletRequest inner = request;
+        while (inner instanceof ServletRequestWrapper wrapper && wrapper.getRequest() instanceof HttpServletRequest) {
+            inner = wrapper.getRequest();
+        }
+        return (HttpServletRequest) inner;
+    }
+
+    /** The authenticated user, with anything that could break the line's key=value form replaced by '_'. */
+    private static String user(HttpServletRequest request) {
+        String user = request.getRemoteUser();
+        if (user == null || user.isEmpty()) {
+            return "-";
+        }
+        StringBuilder safe = new StringBuilder(Math.min(user.length(), 64));
+        user.codePoints().limit(64).forEach(c -> safe.appendCodePoint(
+                Character.isLetterOrDigit(c) || "._-@:+".indexOf(c) >= 0 ? c : '_'));
+        return safe.toString();
+    }
+}

@@ -1,0 +1,18 @@
+package org.cticache.testing;
+
+/**
+ * Call data that AuditIT sends through every kind of call and that no log of a test run may hold; no other
+ * test uses them, so finding them in a log means cticache, or a container set up as the docs say, logged them.
+ */
+public final class Planted {
+
+    /** A value of call data. */
+    public static final String VALUE = "planted-call-data-Zq7x31";
+    /** A caller's number. */
+    public static final String ANI = "7305551928466";
+    /** The caller's number as the audit log shows it. */
+    public static final String MASKED_ANI = "*********8466";
+
+    private Planted() {
+    }
+}

@@ -1,0 +1,18 @@
+package org.cticache.testing;
+
+import java.util.logging.ConsoleHandler;
+import java.util.logging.LogRecord;
+
+/**
+ * The console handler of the integration test JVMs: as the stock one, but without the audit log's line per
+ * call, which would bury the build output; {@link TestLogFile} keeps those.
+ */
+public final class QuietConsole extends ConsoleHandler {
+
+    private static final String AUDIT = "org.cticache.audit";
+
+    @Override
+    public boolean isLoggable(LogRecord record) {
+        return !AUDIT.equals(record.getLoggerName()) && super.isLoggable(record);
+    }
+}
