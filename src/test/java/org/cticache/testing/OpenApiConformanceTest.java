@@ -8,10 +8,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import javax.net.ssl.SSLSession;
 import org.junit.jupiter.api.Test;
 
@@ -110,9 +110,10 @@ class OpenApiConformanceTest {
                                                String body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost/cticache/" + path))
                 .method(method, HttpRequest.BodyPublishers.noBody()).build();
-        HttpHeaders httpHeaders = HttpHeaders.of(headers.entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> List.of(entry.getValue()))), (name, value) -> true);
-        return new Answer(request, status, httpHeaders, body);
+        // Every answer of cticache carries the request id.
+        Map<String, List<String>> all = new HashMap<>(Map.of("X-Request-Id", List.of("test-1")));
+        headers.forEach((name, value) -> all.put(name, List.of(value)));
+        return new Answer(request, status, HttpHeaders.of(all, (name, value) -> true), body);
     }
 
     /** A received answer, without the network. */
