@@ -2,7 +2,6 @@ package org.cticache.audit;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +18,9 @@ public final class AuditLog implements ApiCallListener {
 
     @Override
     public void completed(ApiCall call) {
-        LOG.info(line(call));
+        if (LOG.isInfoEnabled()) {
+            LOG.info(line(call));
+        }
     }
 
     /** {@code time=... request=... user=... op=... pool=... dnis=... ani=... status=... ms=...}, in that order. */
@@ -32,6 +33,12 @@ public final class AuditLog implements ApiCallListener {
                 + " dnis=" + call.dnis()
                 + " ani=" + call.ani()
                 + " status=" + call.status()
-                + " ms=" + String.format(Locale.ROOT, "%.1f", call.latencyMillis());
+                + " ms=" + tenths(call.latencyMillis());
+    }
+
+    /** One decimal, without java.util.Formatter, which costs more than the rest of the line on every call. */
+    private static String tenths(double millis) {
+        long tenths = Math.round(millis * 10);
+        return tenths / 10 + "." + tenths % 10;
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class RequestIdTest {
@@ -16,9 +17,11 @@ class RequestIdTest {
     }
 
     @Test
-    void generatesAUuidWhenTheClientSendsNone() {
-        UUID.fromString(RequestId.from(null));
-        assertNotEquals(RequestId.from(null), RequestId.from(null));
+    void generatesARandomVersion4UuidWhenTheClientSendsNone() {
+        UUID id = UUID.fromString(RequestId.from(null));
+        assertEquals(4, id.version());
+        assertEquals(2, id.variant());
+        assertEquals(1000, Stream.generate(() -> RequestId.from(null)).limit(1000).distinct().count());
     }
 
     @Test
