@@ -30,6 +30,7 @@ public final class CtiCacheListener implements ServletContextListener {
 
     private RedisCallDataStore store;
     private Metrics metrics;
+    private AuditLog audit;
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
@@ -46,6 +47,7 @@ public final class CtiCacheListener implements ServletContextListener {
             throw e;
         }
         metrics = new Metrics();
+        audit = new AuditLog();
         PoolWatch watch = new PoolWatch(config.pools(), config.poolWarnPercent() / 100.0, RedisCallDataStore.SHARDS);
         store = RedisCallDataStore.open(config.redis(), config.keyPrefix(), config.pools(),
                 PoolEvents.all(List.of(watch, new AllocationMetrics(metrics.registry(), config.pools()))),
@@ -56,7 +58,7 @@ public final class CtiCacheListener implements ServletContextListener {
         CallDataStore values = new EncryptedCallDataStore(store, config.cipher());
         new CtiCache(new CallTransfers(values, config.pools(), config.ttl()), config.numbers(), pools, metrics,
                 config.bodyMaxBytes(), config.tlsRequired(),
-                List.of(new AuditLog(), new RequestMetrics(metrics.registry())))
+                List.of(audit, new RequestMetrics(metrics.registry())))
                 .attachTo(event.getServletContext());
         LOG.info("cticache started: Redis " + config.redis() + ", key prefix '" + config.keyPrefix() + "', pools "
                 + config.pools().all().values() + ", ttl default " + config.ttl().defaultSeconds() + " s, max "
@@ -69,6 +71,10 @@ public final class CtiCacheListener implements ServletContextListener {
     @Override
     public void contextDestroyed(ServletContextEvent event) {
         CtiCache.detachFrom(event.getServletContext());
+        if (audit != null) {
+            audit.close();
+            audit = null;
+        }
         if (store != null) {
             store.close();
             store = null;
