@@ -62,6 +62,9 @@ def main():
     out.append(f"- {facts.get('WRK')}, redis-server {facts.get('REDIS')}; CPUs: {facts.get('CPUS')}")
     out.append(f"- {facts.get('DURATION')} s per level after a warm-up per scenario; wrk threads = min(conns, 2); "
                "Basic auth on every request; latency per request")
+    if facts.get("PROFILE") == "1":
+        out.append(f"- --profile: JFR recorded the {LEVEL}-connection cycle run, so its figures (and the ratios and "
+                   "targets read from it) include the recording's cost; measure without --profile for them.")
     out.append("- wrk, the container and Redis share this machine's CPUs: the figures are for this machine; "
                "the ratios are what carries over.")
     out.append("")

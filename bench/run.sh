@@ -520,6 +520,7 @@ main() {
   fact JVM_OPTS "$JVM_OPTS"
   fact DURATION "$DURATION"
   fact LEVELS "$LEVELS"
+  fact PROFILE "$PROFILE"
   fact JAVA "$(java -version 2>&1 | head -1)"
   fact WRK "$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
   fact REDIS "$(redis-server --version | grep -o 'v=[0-9.]*')"
