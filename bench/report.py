@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Turns bench/run.sh's results.tsv and facts.env into the markdown report: one table, ratios, targets, memory."""
+import shlex
+import sys
+
+TARGET_SHARE_OF_SET = 0.60   # cycle requests/s at 64 connections vs the one-SET servlet at 64
+TARGET_P99_MS = 10.0         # p99 at 64 connections, for every cticache scenario
+LEVEL = "64"
+
+LABELS = {
+    "const": "ceiling: constant JSON (GET /ceiling/const)",
+    "set": "ceiling: one Redis SET (GET /ceiling/set)",
+    "post": "cticache POST",
+    "get": "cticache GET",
+    "cycle": "cticache cycle POST→GET→DELETE",
+    "redis SET": "redis-benchmark SET (-d 100)",
+    "redis GET": "redis-benchmark GET",
+    "redis allocate": "redis-benchmark EVALSHA allocate.lua",
+    "redis take": "redis-benchmark EVALSHA read.lua take",
+}
+
+
+def load(results_path, facts_path):
+    rows = []
+    with open(results_path) as f:
+        for line in f:
+            name, conns, rps, cps, p50, p99, p999, errors = line.rstrip("\n").split("\t")
+            rows.append(dict(name=name, conns=conns, rps=num(rps), cps=num(cps), p50=num(p50), p99=num(p99),
+                             p999=num(p999), errors=None if errors == "" else int(errors)))
+    facts = {}
+    with open(facts_path) as f:
+        for line in f:
+            key, _, value = line.rstrip("\n").partition("=")
+            facts[key] = shlex.split(value)[0] if value else ""
+    return rows, facts
+
+
+def num(text):
+    return float(text) if text not in ("", None) else None
+
+
+def fmt(value, digits=1):
+    if value is None:
+        return ""
+    return f"{value:,.{digits}f}"
+
+
+def find(rows, name, conns=LEVEL):
+    return next((r for r in rows if r["name"] == name and r["conns"] == conns), None)
+
+
+def verdict(ok):
+    return "**met**" if ok else "**MISSED**"
+
+
+def main():
+    rows, facts = load(sys.argv[1], sys.argv[2])
+    out = []
+    out.append(f"# cticache benchmark: {facts.get('CONTAINER', '?')}")
+    out.append("")
+    out.append(f"- commit {facts.get('COMMIT')}; {facts.get('JAVA')}; JVM options `{facts.get('JVM_OPTS')}`")
+    out.append(f"- {facts.get('WRK')}, redis-server {facts.get('REDIS')}; CPUs: {facts.get('CPUS')}")
+    out.append(f"- {facts.get('DURATION')} s per level after a warm-up per scenario; wrk threads = min(conns, 2); "
+               "Basic auth on every request; latency per request")
+    if facts.get("PROFILE") == "1":
+        out.append(f"- --profile: JFR recorded the {LEVEL}-connection cycle run, so its figures (and the ratios and "
+                   "targets read from it) include the recording's cost; measure without --profile for them.")
+    out.append("- wrk, the container and Redis share this machine's CPUs: the figures are for this machine; "
+               "the ratios are what carries over.")
+    out.append("")
+    out.append("| scenario | conns | requests/s | cycles/s | p50 ms | p99 ms | p99.9 ms | errors |")
+    out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for r in rows:
+        out.append(f"| {LABELS.get(r['name'], r['name'])} | {r['conns']} | {fmt(r['rps'])} | {fmt(r['cps']) if r['name'] == 'cycle' else ''} | "
+                   f"{fmt(r['p50'], 2)} | {fmt(r['p99'], 2)} | {fmt(r['p999'], 2)} | "
+                   f"{'' if r['errors'] is None else r['errors']} |")
+    out.append("")
+    out.append("redis-benchmark: `-c 64 -P 1`, random keys from 100,000; it prints no p99.9 and counts no errors. "
+               "Its cycle figure is the rate at which Redis alone could serve a cycle's requests, "
+               "3 / (1/allocate + 1/GET + 1/take). "
+               f"{facts.get('REDIS_TAKE_HITS', '?')} of its takes found an entry (a miss returns early).")
+    out.append("")
+
+    cycle, set_, const = find(rows, "cycle"), find(rows, "set"), find(rows, "const")
+    redis = {k: find(rows, f"redis {k}") for k in ("SET", "GET", "allocate", "take")}
+    out.append(f"## cticache as a share of each ceiling ({LEVEL} connections, requests/s)")
+    out.append("")
+    if cycle and set_ and const:
+        lines = [("cycle vs one-SET servlet", cycle["rps"], set_["rps"]),
+                 ("cycle vs constant servlet", cycle["rps"], const["rps"])]
+        for name in ("post", "get"):
+            r = find(rows, name)
+            if r:
+                lines.append((f"{name.upper()} alone vs one-SET servlet", r["rps"], set_["rps"]))
+        if all(redis.values()):
+            redis_cycle = 3 / (1 / redis["allocate"]["rps"] + 1 / redis["GET"]["rps"] + 1 / redis["take"]["rps"])
+            lines.append(("cycle vs redis-benchmark, the cycle's commands", cycle["rps"], redis_cycle))
+            lines.append(("cycle vs redis-benchmark SET", cycle["rps"], redis["SET"]["rps"]))
+        out.append("| ratio | cticache | ceiling | share |")
+        out.append("| --- | ---: | ---: | ---: |")
+        for name, mine, ceiling in lines:
+            out.append(f"| {name} | {fmt(mine)} | {fmt(ceiling)} | {100 * mine / ceiling:.1f}% |")
+        out.append("")
+    else:
+        out.append(f"(no {LEVEL}-connection level in this run: no ratios)")
+        out.append("")
+
+    out.append("## Targets")
+    out.append("")
+    if cycle and set_:
+        share = cycle["rps"] / set_["rps"]
+        out.append(f"- cycle at {LEVEL} conns >= {TARGET_SHARE_OF_SET:.0%} of the one-SET servlet: "
+                   f"{share:.1%} {verdict(share >= TARGET_SHARE_OF_SET)}")
+    for name in ("post", "get", "cycle"):
+        r = find(rows, name)
+        if r:
+            out.append(f"- {name.upper()} p99 at {LEVEL} conns < {TARGET_P99_MS:g} ms: {fmt(r['p99'], 2)} ms "
+                       f"{verdict(r['p99'] < TARGET_P99_MS)}")
+    errors = sum(r["errors"] or 0 for r in rows)
+    out.append(f"- zero errors everywhere: {errors} {verdict(errors == 0)}")
+    out.append("")
+
+    out.append("## Memory")
+    out.append("")
+    if facts.get("MEM_LIVE"):
+        before, after, live = int(facts["MEM_BEFORE"]), int(facts["MEM_AFTER"]), int(facts["MEM_LIVE"])
+        out.append(f"- Redis: {(after - before) / live:,.0f} bytes per live entry (used_memory {before:,} -> "
+                   f"{after:,} for {live:,} entries stored through POST, 100-byte value, ttl 3600; "
+                   f"/pools live {live:,}, DBSIZE {int(facts['MEM_DBSIZE']):,}). Includes the occupancy "
+                   "bookkeeping (live and callers sorted sets).")
+    heap = int(facts.get("HEAP_MAX") or 0)
+    if heap:
+        out.append(f"- cticache's container heap during the {LEVEL}-connection cycle run: max {heap / 2**20:,.0f} MiB "
+                   f"used (jvm_memory_used_bytes, area heap, summed; {facts.get('HEAP_SAMPLES')} samples from "
+                   f"/cticache/metrics) of -Xmx in `{facts.get('JVM_OPTS')}`")
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()

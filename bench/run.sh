@@ -1,0 +1,557 @@
+#!/usr/bin/env bash
+# cticache load benchmark: one command, from a fresh clone. See the README's "Benchmarks" section.
+#
+# Builds cticache.war, a small ceiling WAR (bench/ceiling) and the stock containers the pom unpacks; starts its own
+# redis-server and one container (Jetty 12 by default, Tomcat 10.1 with --tomcat) with both WARs; drives load with
+# wrk (bench/wrk/*.lua); measures the ceilings (the same container serving a constant and one Redis SET, and
+# redis-benchmark against the same Redis); prints one markdown table and saves it, with every raw output, under
+# target/bench/<timestamp>-<container>/. Never part of `mvn verify`.
+set -euo pipefail
+
+usage() {
+  cat <<'EOF'
+Usage: bench/run.sh [--tomcat] [--duration SECONDS] [--warmup SECONDS] [--connections "1 16 64 256"] [--profile]
+
+  --tomcat           run cticache in Tomcat 10.1 instead of Jetty 12
+  --duration N       seconds per measured wrk run (default 10)
+  --warmup N         seconds of warm-up at 64 connections before each scenario (default 10): C2 is still
+                     compiling Jersey's and Jetty's paths well after the first thousands of requests
+  --connections L    connection levels, space-separated (default "1 16 64 256"); wrk threads = min(conns, 2).
+                     The ratios and targets read the 64-connection level, so keep 64 in the list.
+  --profile          record the container JVM with JFR during the 64-connection cycle run and print the
+                     hottest methods (top frames of jdk.ExecutionSample)
+  --help             this text
+
+Needs wrk, redis-server, redis-benchmark, redis-cli (Debian: wrk redis-server redis-tools), a JDK 17 (java,
+javac, jar, jcmd, jfr), mvn, curl and python3. Run as root it installs missing Debian packages with apt-get;
+otherwise it prints the command and exits 2.
+EOF
+}
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BENCH=$ROOT/bench
+CONTAINER=jetty
+DURATION=10
+LEVELS="1 16 64 256"
+PROFILE=0
+WARMUP=10
+# The same JVM options for every run and both containers: a fixed heap so that the heap figure means the same thing.
+JVM_OPTS="-Xms512m -Xmx512m -XX:+UseG1GC"
+# Pools: a large default pool, so POST never runs out, and pool bench with one DNIS, so that the GET-only phase
+# knows its keys (ANI n posted to pool bench is <BENCH_DNIS>:n).
+DEFAULT_POOL=5550000000-5550000999
+BENCH_DNIS=5559990000
+PREFILL=2000
+PREFILL_BASE=100000000 # GET phase ANIs: 100000001 .. 100002000
+MEMORY_ENTRIES=100000
+MEMORY_BASE=200000000  # memory phase ANIs: 200000001 .. 200100000
+JETTY_VERSION=12.0.30
+TOMCAT_VERSION=10.1.59
+
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --tomcat) CONTAINER=tomcat ;;
+    --duration) DURATION=${2:?--duration needs a number}; shift ;;
+    --warmup) WARMUP=${2:?--warmup needs a number}; shift ;;
+    --connections) LEVELS=${2:?--connections needs a list}; shift ;;
+    --profile) PROFILE=1 ;;
+    --help|-h) usage; exit 0 ;;
+    *) echo "unknown option: $1" >&2; usage >&2; exit 64 ;;
+  esac
+  shift
+done
+[[ $DURATION =~ ^[1-9][0-9]*$ ]] || { echo "--duration must be a whole number of seconds" >&2; exit 64; }
+[[ $WARMUP =~ ^[0-9]+$ ]] || { echo "--warmup must be a whole number of seconds" >&2; exit 64; }
+
+OUT=$ROOT/target/bench/$(date +%Y%m%d-%H%M%S)-$CONTAINER
+RAW=$OUT/raw
+mkdir -p "$RAW"
+RESULTS=$OUT/results.tsv   # scenario, conns, requests/s, cycles/s, p50, p99, p99.9 (ms), errors
+FACTS=$OUT/facts.env       # single figures for the report: memory, heap, versions
+: > "$RESULTS"
+: > "$FACTS"
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "FAILED: $*"; exit 1; }
+fact() { printf '%s=%q\n' "$1" "$2" >> "$FACTS"; }
+
+# ---------------------------------------------------------------------------------------------------------------
+# Processes: everything started here is remembered by PID and stopped on exit, Ctrl-C or failure.
+PIDS=()
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  local i pid
+  for (( i=${#PIDS[@]}-1; i>=0; i-- )); do
+    pid=${PIDS[i]}
+    kill -0 "$pid" 2>/dev/null || continue
+    kill -TERM "$pid" 2>/dev/null || true
+    # The container stops its web applications on SIGTERM (closing their Redis pools); give it time.
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
+  wait 2>/dev/null || true
+  [[ $status -eq 0 ]] || log "stopped everything it started; logs and raw outputs are in $OUT"
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---------------------------------------------------------------------------------------------------------------
+check_prerequisites() {
+  local missing=() packages=() cmd
+  for cmd in wrk redis-server redis-benchmark redis-cli java javac jar jcmd jfr mvn curl python3; do
+    command -v "$cmd" >/dev/null || missing+=("$cmd")
+  done
+  [[ ${#missing[@]} -eq 0 ]] && return
+  for cmd in "${missing[@]}"; do
+    case $cmd in
+      wrk) packages+=(wrk) ;;
+      redis-server) packages+=(redis-server) ;;
+      redis-benchmark|redis-cli) packages+=(redis-tools) ;;
+      java|javac|jar|jcmd|jfr) packages+=(openjdk-17-jdk-headless) ;;
+      mvn) packages+=(maven) ;;
+      curl) packages+=(curl) ;;
+      python3) packages+=(python3) ;;
+    esac
+  done
+  mapfile -t packages < <(printf '%s\n' "${packages[@]}" | sort -u)
+  if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
+    log "installing ${packages[*]} (missing: ${missing[*]})"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null
+  else
+    echo "missing: ${missing[*]}. Install them first, for example:" >&2
+    echo "  sudo apt-get install ${packages[*]}" >&2
+    exit 2
+  fi
+}
+
+java_home() {
+  echo "${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
+}
+
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# Waits until a URL answers the expected status (curl's extra arguments after it), or the process died.
+await_http() {
+  local url=$1 want=$2 pid=$3 what=$4; shift 4
+  for _ in $(seq 1 240); do
+    kill -0 "$pid" 2>/dev/null || die "$what exited during start-up"
+    [[ $(curl -s -o /dev/null -w '%{http_code}' "$@" "$url" || true) == "$want" ]] && return 0
+    sleep 0.5
+  done
+  die "$what did not answer $want at $url within 120 s"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+build() {
+  log "building cticache.war and unpacking the stock containers (mvn)"
+  (cd "$ROOT" && mvn -q -B -DskipTests package && mvn -q -B dependency:unpack@unpack-containers) \
+    > "$OUT/build.log" 2>&1 || { tail -30 "$OUT/build.log" >&2; die "mvn build"; }
+  WAR=$ROOT/target/cticache.war
+  [[ -f $WAR ]] || die "no $WAR after mvn package"
+
+  log "building ceiling.war (bench/ceiling)"
+  local dir=$OUT/ceiling classpath
+  mkdir -p "$dir/war/WEB-INF/classes" "$dir/war/WEB-INF/lib"
+  (cd "$ROOT" && mvn -q -B dependency:build-classpath -Dmdep.outputFile="$dir/classpath.txt") >> "$OUT/build.log" 2>&1 \
+    || die "mvn dependency:build-classpath"
+  classpath=$(cat "$dir/classpath.txt")
+  javac --release 17 -d "$dir/war/WEB-INF/classes" -cp "$classpath" \
+    $(find "$BENCH/ceiling/src" -name '*.java') || die "javac of the ceiling servlets"
+  cp "$BENCH/ceiling/webapp/WEB-INF/web.xml" "$dir/war/WEB-INF/"
+  # The very jars cticache.war ships for Jedis, so both WARs talk to Redis through the same client.
+  cp "$ROOT"/target/cticache/WEB-INF/lib/{jedis,commons-pool2,json,gson,redis-authx-core,slf4j-api,slf4j-jdk14}-[0-9]*.jar \
+    "$dir/war/WEB-INF/lib/"
+  CEILING_WAR=$dir/ceiling.war
+  jar --create --file "$CEILING_WAR" -C "$dir/war" .
+}
+
+start_redis() {
+  REDIS_PORT=$(free_port)
+  mkdir -p "$OUT/redis"
+  # No persistence: the benchmark measures the service, not fsync or fork.
+  redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no --dir "$OUT/redis" \
+    --logfile "$OUT/redis/redis.log" &
+  PIDS+=($!)
+  REDIS=(redis-cli -h 127.0.0.1 -p "$REDIS_PORT")
+  for _ in $(seq 1 50); do "${REDIS[@]}" ping >/dev/null 2>&1 && break; sleep 0.1; done
+  "${REDIS[@]}" ping >/dev/null || die "redis-server did not start (see $OUT/redis/redis.log)"
+  log "redis-server $(redis-server --version | grep -o 'v=[0-9.]*') on port $REDIS_PORT"
+}
+
+# A long random password for the one machine account, as the deploy guides recommend.
+make_account() {
+  PASSWORD=$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')
+  BENCH_AUTH=$(printf 'bench:%s' "$PASSWORD" | base64 -w0)
+  CURL_AUTH=(-u "bench:$PASSWORD")
+}
+
+# cticache's settings, as system properties on the container's command line.
+cticache_properties() {
+  echo "-Dcticache.redis.uri=redis://127.0.0.1:$REDIS_PORT -Dcticache.dnis.pool=$DEFAULT_POOL" \
+       "-Dcticache.dnis.pool.bench=$BENCH_DNIS -Dcticache.ttl.default=60 -Dcticache.ttl.max=3600"
+}
+
+# Jetty 12 as docs/deploy-jetty.md sets it up: a jetty-base with http and ee10-deploy (no request log, Jetty's
+# default), each WAR with a context XML binding a HashLoginService named cticache, the audit log in a file.
+start_jetty() {
+  local home=$ROOT/target/containers/jetty-home-$JETTY_VERSION base=$OUT/jetty-base md5
+  [[ -f $home/start.jar ]] || die "no $home (mvn dependency:unpack@unpack-containers)"
+  HTTP_PORT=$(free_port)
+  mkdir -p "$base/webapps" "$base/etc" "$base/logs" "$base/work"
+  # As the guide does it: --add-modules writes start.d/*.ini, the port and interface go into start.d/http.ini.
+  # (Property lines in a start.ini that ends without an XML file were ignored here: Jetty listened on 8080.)
+  (cd "$base" && java -jar "$home/start.jar" --add-modules=http,ee10-deploy) > "$OUT/jetty-add-modules.log" 2>&1 \
+    || die "jetty --add-modules (see $OUT/jetty-add-modules.log)"
+  printf '%s\n' jetty.http.host=127.0.0.1 "jetty.http.port=$HTTP_PORT" >> "$base/start.d/http.ini"
+  # MD5: is the cheap form the guide accepts for a long random machine password; Jetty's own tool makes it.
+  md5=$(java -cp "$home/lib/jetty-util-$JETTY_VERSION.jar" org.eclipse.jetty.util.security.Password bench "$PASSWORD" \
+    2>&1 | grep '^MD5:')
+  echo "bench: $md5,cticache" > "$base/etc/bench-realm.properties"
+  cp "$WAR" "$base/webapps/cticache.war"
+  cp "$CEILING_WAR" "$base/webapps/ceiling.war"
+  local name
+  for name in cticache ceiling; do
+    cat > "$base/webapps/$name.xml" <<EOF
+<?xml version="1.0"?>
+<!DOCTYPE Configure PUBLIC "-//Jetty//Configure//EN" "https://jetty.org/configure_10_0.dtd">
+<Configure class="org.eclipse.jetty.ee10.webapp.WebAppContext">
+  <Set name="contextPath">/$name</Set>
+  <Set name="war"><Property name="jetty.webapps" default="."/>/$name.war</Set>
+  <Call class="org.eclipse.jetty.util.resource.ResourceFactory" name="root">
+    <Call id="realmFile" name="newResource">
+      <Arg><Property name="jetty.base"/>/etc/bench-realm.properties</Arg>
+    </Call>
+  </Call>
+  <Call name="getSecurityHandler">
+    <Set name="loginService">
+      <New class="org.eclipse.jetty.security.HashLoginService">
+        <Set name="name">cticache</Set>
+        <Set name="config"><Ref refid="realmFile"/></Set>
+      </New>
+    </Set>
+  </Call>
+</Configure>
+EOF
+  done
+  # The guide's audit log file: one INFO line per call goes to logs/cticache-audit.0.log, not the console.
+  cat > "$base/etc/cticache-logging.properties" <<'EOF'
+handlers = java.util.logging.ConsoleHandler
+java.util.logging.ConsoleHandler.level = INFO
+org.cticache.audit.handlers = java.util.logging.FileHandler
+org.cticache.audit.useParentHandlers = false
+java.util.logging.FileHandler.pattern = logs/cticache-audit.%g.log
+java.util.logging.FileHandler.limit = 50000000
+java.util.logging.FileHandler.count = 10
+java.util.logging.FileHandler.append = true
+java.util.logging.FileHandler.formatter = java.util.logging.SimpleFormatter
+EOF
+  # shellcheck disable=SC2046 # the options are words on purpose
+  (cd "$base" && exec java $JVM_OPTS $(cticache_properties) \
+      -Djava.util.logging.config.file=etc/cticache-logging.properties -jar "$home/start.jar") \
+    > "$base/console.log" 2>&1 &
+  CONTAINER_PID=$!
+  PIDS+=("$CONTAINER_PID")
+  CONTAINER_LOG=$base/console.log
+  CONTAINER_DESC="Jetty $JETTY_VERSION (jetty-base $base)"
+}
+
+# Tomcat 10.1 as docs/deploy-tomcat.md sets it up, with two choices for speed that the guide supports: a
+# credential handler that does not stretch (one salted SHA-256; Tomcat hashes again on every Basic request, and
+# a random machine password needs no stretching), and no access log valve (the guide's conditionUnless would
+# skip cticache's calls anyway, but log every ceiling call).
+start_tomcat() {
+  local home=$ROOT/target/containers/apache-tomcat-$TOMCAT_VERSION base=$OUT/tomcat-base hash
+  [[ -x $home/bin/catalina.sh ]] || die "no $home (mvn dependency:unpack@unpack-containers)"
+  HTTP_PORT=$(free_port)
+  mkdir -p "$base"/{bin,conf,logs,temp,webapps,work}
+  cp "$home"/conf/* "$base/conf/"
+  hash=$(JAVA_HOME=$(java_home) bash "$home/bin/digest.sh" -a SHA-256 -i 1 -s 16 -h org.apache.catalina.realm.MessageDigestCredentialHandler \
+    "$PASSWORD" | sed -n "s/^.*:\([0-9a-f$]*\)$/\1/p" | tail -1)
+  [[ -n $hash ]] || die "digest.sh printed no hash"
+  cat > "$base/conf/tomcat-users.xml" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<tomcat-users>
+  <role rolename="cticache"/>
+  <user username="bench" password="$hash" roles="cticache"/>
+</tomcat-users>
+EOF
+  cat > "$base/conf/server.xml" <<EOF
+<?xml version="1.0" encoding="UTF-8"?>
+<Server port="-1" shutdown="SHUTDOWN">
+  <Listener className="org.apache.catalina.startup.VersionLoggerListener"/>
+  <Listener className="org.apache.catalina.core.JreMemoryLeakPreventionListener"/>
+  <Listener className="org.apache.catalina.mbeans.GlobalResourcesLifecycleListener"/>
+  <Listener className="org.apache.catalina.core.ThreadLocalLeakPreventionListener"/>
+  <GlobalNamingResources>
+    <Resource name="UserDatabase" auth="Container" type="org.apache.catalina.UserDatabase"
+              factory="org.apache.catalina.users.MemoryUserDatabaseFactory" pathname="conf/tomcat-users.xml"/>
+  </GlobalNamingResources>
+  <Service name="Catalina">
+    <Connector address="127.0.0.1" port="$HTTP_PORT" protocol="HTTP/1.1" connectionTimeout="20000"/>
+    <Engine name="Catalina" defaultHost="localhost">
+      <Realm className="org.apache.catalina.realm.LockOutRealm">
+        <Realm className="org.apache.catalina.realm.UserDatabaseRealm" resourceName="UserDatabase">
+          <CredentialHandler className="org.apache.catalina.realm.MessageDigestCredentialHandler"
+                             algorithm="SHA-256" iterations="1" saltLength="16"/>
+        </Realm>
+      </Realm>
+      <Host name="localhost" appBase="webapps" unpackWARs="true" autoDeploy="false"/>
+    </Engine>
+  </Service>
+</Server>
+EOF
+  # The guide's audit log file (section 7): an AsyncFileHandler of its own, not the console.
+  local handler=5cticache-audit.org.apache.juli.AsyncFileHandler
+  sed -i "s/^handlers = \(.*\), java.util.logging.ConsoleHandler$/handlers = \1, $handler, java.util.logging.ConsoleHandler/" \
+    "$base/conf/logging.properties"
+  cat >> "$base/conf/logging.properties" <<EOF
+
+$handler.level = INFO
+$handler.directory = \${catalina.base}/logs
+$handler.prefix = cticache-audit.
+$handler.maxDays = 90
+$handler.encoding = UTF-8
+
+org.cticache.audit.level = INFO
+org.cticache.audit.handlers = $handler
+org.cticache.audit.useParentHandlers = false
+EOF
+  echo "CATALINA_OPTS=\"\$CATALINA_OPTS $JVM_OPTS $(cticache_properties)\"" > "$base/bin/setenv.sh"
+  cp "$WAR" "$base/webapps/cticache.war"
+  cp "$CEILING_WAR" "$base/webapps/ceiling.war"
+  # catalina.sh run execs java, so this PID is the JVM's.
+  JAVA_HOME=$(java_home) CATALINA_HOME=$home CATALINA_BASE=$base bash "$home/bin/catalina.sh" run > "$base/logs/console.log" 2>&1 &
+  CONTAINER_PID=$!
+  PIDS+=("$CONTAINER_PID")
+  CONTAINER_LOG=$base/logs/console.log
+  CONTAINER_DESC="Tomcat $TOMCAT_VERSION (CATALINA_BASE $base)"
+}
+
+start_container() {
+  log "starting $CONTAINER with JVM options: $JVM_OPTS"
+  "start_$CONTAINER"
+  BASE_URL=http://127.0.0.1:$HTTP_PORT
+  await_http "$BASE_URL/cticache/health" 200 "$CONTAINER_PID" "$CONTAINER"
+  await_http "$BASE_URL/ceiling/const" 200 "$CONTAINER_PID" "$CONTAINER" "${CURL_AUTH[@]}"
+  [[ $(curl -s -o /dev/null -w '%{http_code}' "$BASE_URL/ceiling/const") == 401 ]] \
+    || die "/ceiling/const answers without credentials: the ceiling must pay for Basic auth like cticache"
+  log "$CONTAINER_DESC on port $HTTP_PORT, PID $CONTAINER_PID"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# wrk runs. Every script prints one "BENCH key=value ..." line from done(); run_wrk keeps the raw output.
+WRK_SEQ=0
+RUN_TAG=$(printf '%04d' $(( RANDOM % 10000 )))
+
+run_wrk() { # name script conns seconds [url-path]
+  local name=$1 script=$2 conns=$3 seconds=$4 path=${5:-/}
+  local threads=$(( conns < 2 ? conns : 2 ))
+  WRK_SEQ=$(( WRK_SEQ + 1 ))
+  BENCH_WRK_DIR=$BENCH/wrk BENCH_AUTH=$BENCH_AUTH BENCH_RUN=$RUN_TAG$(printf '%03d' "$WRK_SEQ") \
+  BENCH_THREADS=$threads BENCH_DNIS=$BENCH_DNIS BENCH_ANI_BASE=$PREFILL_BASE BENCH_COUNT=$PREFILL \
+    wrk -t "$threads" -c "$conns" -d "${seconds}s" --timeout 5s --latency -s "$BENCH/wrk/$script" \
+    "$BASE_URL$path" > "$RAW/$name.txt" 2>&1 || { cat "$RAW/$name.txt" >&2; die "wrk $name"; }
+  grep -q '^BENCH ' "$RAW/$name.txt" || { cat "$RAW/$name.txt" >&2; die "wrk $name printed no BENCH line"; }
+}
+
+bench_field() { # file key
+  grep '^BENCH ' "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"
+}
+
+record() { # scenario conns raw-file
+  local f=$3
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$(bench_field "$f" rps)" "$(bench_field "$f" cps)" \
+    "$(bench_field "$f" p50_ms)" "$(bench_field "$f" p99_ms)" "$(bench_field "$f" p999_ms)" \
+    "$(bench_field "$f" errors)" >> "$RESULTS"
+  log "$(printf '%-14s %4s conns: %9s req/s  p99 %8s ms  errors %s' "$1" "$2" "$(bench_field "$f" rps)" \
+    "$(bench_field "$f" p99_ms)" "$(bench_field "$f" errors)")"
+}
+
+# A scenario: a short warm-up at 64 connections (JIT, pools, connections), then every level.
+scenario() { # name script [path]
+  local name=$1 script=$2 path=${3:-/} conns
+  [[ $WARMUP -eq 0 ]] || run_wrk "$name-warmup" "$script" 64 "$WARMUP" "$path"
+  for conns in $LEVELS; do
+    [[ $name == cycle && $conns == 64 ]] && during_cycle_64 start
+    run_wrk "$name-c$conns" "$script" "$conns" "$DURATION" "$path"
+    [[ $name == cycle && $conns == 64 ]] && during_cycle_64 stop
+    record "$name" "$conns" "$RAW/$name-c$conns.txt"
+  done
+}
+
+# Stores exactly `count` entries through the API (fill.lua), then interrupts wrk, whose main thread would
+# otherwise sleep out the whole duration after its threads stopped.
+fill() { # name count ani-base pool ttl
+  local name=$1 count=$2 base=$3 pool=$4 ttl=$5 done_dir=$OUT/$1.done threads=2 pid
+  mkdir -p "$done_dir"
+  BENCH_WRK_DIR=$BENCH/wrk BENCH_AUTH=$BENCH_AUTH BENCH_THREADS=$threads BENCH_COUNT=$count BENCH_ANI_BASE=$base \
+  BENCH_POOL=$pool BENCH_TTL=$ttl BENCH_DONE_DIR=$done_dir \
+    wrk -t "$threads" -c 32 -d 300s --timeout 5s -s "$BENCH/wrk/fill.lua" "$BASE_URL/" > "$RAW/$name.txt" 2>&1 &
+  pid=$!
+  PIDS+=("$pid")
+  # wrk stops by itself after 300 s; a thread whose answer went missing would otherwise never drop its marker.
+  while kill -0 "$pid" 2>/dev/null && [[ $(find "$done_dir" -type f | wc -l) -lt $threads ]]; do sleep 0.2; done
+  kill -INT "$pid" 2>/dev/null || true
+  wait "$pid" || true
+  local stored errors
+  stored=$(cat "$done_dir"/thread-* 2>/dev/null | awk '{s += $1} END {print s + 0}')
+  errors=$(bench_field "$RAW/$name.txt" errors)
+  [[ $stored -eq $count && ${errors:-1} -eq 0 ]] \
+    || die "$name stored $stored of $count entries, errors ${errors:-?} (see $RAW/$name.txt)"
+  log "$name: stored $count entries"
+}
+
+# During the 64-connection cycle run: scrape the heap from /cticache/metrics, and with --profile record JFR.
+during_cycle_64() {
+  if [[ $1 == start ]]; then
+    rm -f "$OUT/heap-scraper.stop"
+    (
+      until [[ -f $OUT/heap-scraper.stop ]]; do
+        curl -s "${CURL_AUTH[@]}" "$BASE_URL/cticache/metrics" \
+          | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $NF} END {if (s > 0) printf "%d\n", s}'
+        sleep 2
+      done
+    ) > "$OUT/heap-samples.txt" &
+    SCRAPER_PID=$!
+    PIDS+=("$SCRAPER_PID")
+    if [[ $PROFILE -eq 1 ]]; then
+      jcmd "$CONTAINER_PID" JFR.start name=bench settings=profile filename="$OUT/cycle-c64.jfr" > "$RAW/jfr-start.txt"
+    fi
+  else
+    if [[ $PROFILE -eq 1 ]]; then
+      jcmd "$CONTAINER_PID" JFR.stop name=bench > "$RAW/jfr-stop.txt"
+    fi
+    touch "$OUT/heap-scraper.stop"
+    wait "$SCRAPER_PID" 2>/dev/null || true
+  fi
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# redis-benchmark against the same redis-server, for what a cycle asks of Redis: SET and GET (-d 100), and the
+# real scripts, concatenated as store/LuaScript.fromResources does (tracking.lua + allocate.lua, tracking.lua +
+# read.lua, each followed by a newline), loaded with SCRIPT LOAD and called with EVALSHA as RedisCallDataStore
+# does: KEYS and ARGV as for the default pool (one run of 1000 numbers), with __rand_int__ ANIs.
+redis_ceilings() {
+  local n=$(( DURATION * 20000 )) scripts=$ROOT/src/main/resources/org/cticache/store allocate read value
+  value=$(printf 'v%.0s' $(seq 1 100))
+  allocate=$(cat "$scripts/tracking.lua" <(echo) "$scripts/allocate.lua" <(echo) | "${REDIS[@]}" -x script load)
+  read=$(cat "$scripts/tracking.lua" <(echo) "$scripts/read.lua" <(echo) | "${REDIS[@]}" -x script load)
+  [[ $allocate =~ ^[0-9a-f]{40}$ && $read =~ ^[0-9a-f]{40}$ ]] || die "SCRIPT LOAD answered '$allocate' '$read'"
+  # What one allocation sends: keys of ANI bucket 7 (the bucket does not change the work), ARGV as in allocate().
+  ALLOCATE_CALL=(evalsha "$allocate" 4 'rb:{b7}:__rand_int__:' 'rb:{b7}:live:default' 'rb:{b7}:callers:default'
+    'rb:{b7}:stats' "\"$value\"" 60 0 1000 0 '' '' '' default __rand_int__ 5550 6 0 1000)
+  # A take of an entry that allocation stored at the pool's first number (start index 0).
+  TAKE_CALL=(evalsha "$read" 3 'rb:{b7}:__rand_int__:5550000000' 'rb:{b7}:live:default' 'rb:{b7}:callers:default'
+    take 0 '' '5550000000:__rand_int__' __rand_int__)
+  # Each call once by hand, so a wrong argument fails here rather than as silent error replies.
+  local probe
+  probe=$("${REDIS[@]}" "${ALLOCATE_CALL[@]//__rand_int__/000000000042}" | head -1)
+  [[ $probe == new ]] || die "allocate.lua by EVALSHA answered '$probe', not new"
+  probe=$("${REDIS[@]}" "${TAKE_CALL[@]//__rand_int__/000000000042}")
+  [[ $probe == "\"$value\"" ]] || die "read.lua take by EVALSHA answered '$probe'"
+
+  log "redis-benchmark -c 64 -P 1: SET, GET, EVALSHA allocate, EVALSHA take"
+  local common=(-h 127.0.0.1 -p "$REDIS_PORT" -c 64 -P 1 --csv)
+  redis-benchmark "${common[@]}" -n "$n" -r 100000 -d 100 -t set,get > "$RAW/redis-benchmark-set-get.csv" 2>&1
+  # The allocations first, so that about two thirds of the takes find an entry (a miss returns early).
+  redis-benchmark "${common[@]}" -n $(( n / 2 )) -r 100000 "${ALLOCATE_CALL[@]}" > "$RAW/redis-benchmark-allocate.csv" 2>&1
+  local before after
+  before=$("${REDIS[@]}" --scan --pattern 'rb:{b7}:*:5550000000' | wc -l)
+  redis-benchmark "${common[@]}" -n $(( n / 2 )) -r 100000 "${TAKE_CALL[@]}" > "$RAW/redis-benchmark-take.csv" 2>&1
+  after=$("${REDIS[@]}" --scan --pattern 'rb:{b7}:*:5550000000' | wc -l)
+  fact REDIS_TAKE_HITS "$(( (before - after) * 100 / (n / 2) ))%"
+  redis_record "redis SET" "$RAW/redis-benchmark-set-get.csv" '"SET"'
+  redis_record "redis GET" "$RAW/redis-benchmark-set-get.csv" '"GET"'
+  redis_record "redis allocate" "$RAW/redis-benchmark-allocate.csv" '"EVALSHA'
+  redis_record "redis take" "$RAW/redis-benchmark-take.csv" '"EVALSHA'
+}
+
+redis_record() { # name csv-file test-prefix
+  # CSV: test, rps, avg, min, p50, p95, p99, max (ms). A custom command's test name is its command line, quotes
+  # and all, so the fields are counted from the end.
+  local line
+  line=$(grep -i "^$3" "$2" | tail -1)
+  [[ -n $line ]] || { cat "$2" >&2; die "redis-benchmark printed no $3 line"; }
+  echo "$line" | awk -F, -v name="$1" '{
+      for (i = NF - 6; i <= NF; i++) gsub(/"/, "", $i)
+      print name "\t64\t" $(NF - 6) "\t\t" $(NF - 3) "\t" $(NF - 1) "\t\t" }' >> "$RESULTS"
+  log "$1: $(echo "$line" | awk -F, '{gsub(/"/, "", $(NF - 6)); print $(NF - 6)}') req/s"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Redis bytes per live entry, through the real API: everything an entry costs (its key, its occupancy members).
+memory_per_entry() {
+  "${REDIS[@]}" flushall > /dev/null
+  local before after live dbsize
+  before=$("${REDIS[@]}" info memory | sed -n 's/^used_memory:\([0-9]*\).*/\1/p')
+  fill memory-fill "$MEMORY_ENTRIES" "$MEMORY_BASE" "" 3600
+  after=$("${REDIS[@]}" info memory | sed -n 's/^used_memory:\([0-9]*\).*/\1/p')
+  live=$(curl -s "${CURL_AUTH[@]}" "$BASE_URL/cticache/pools" | tee "$RAW/pools-after-memory-fill.json" \
+    | python3 -c 'import json, sys; print(next(p["live"] for p in json.load(sys.stdin)["pools"] if p["name"] == "default"))')
+  dbsize=$("${REDIS[@]}" dbsize)
+  [[ $live -eq $MEMORY_ENTRIES ]] || die "pool default reports $live live entries, expected $MEMORY_ENTRIES"
+  fact MEM_BEFORE "$before"
+  fact MEM_AFTER "$after"
+  fact MEM_LIVE "$live"
+  fact MEM_DBSIZE "$dbsize"
+  log "Redis used_memory $before -> $after for $live live entries ($(( (after - before) / live )) bytes each)"
+}
+
+profile_report() {
+  [[ $PROFILE -eq 1 && -f $OUT/cycle-c64.jfr ]] || return 0
+  jfr print --json --events jdk.ExecutionSample,jdk.JavaMonitorEnter "$OUT/cycle-c64.jfr" > "$OUT/cycle-c64-samples.json"
+  python3 "$BENCH/hot_methods.py" "$OUT/cycle-c64-samples.json" > "$OUT/hot-methods.md"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+main() {
+  check_prerequisites
+  build
+  start_redis
+  make_account
+  start_container
+
+  fact CONTAINER "$CONTAINER_DESC"
+  fact JVM_OPTS "$JVM_OPTS"
+  fact DURATION "$DURATION"
+  fact LEVELS "$LEVELS"
+  fact PROFILE "$PROFILE"
+  fact JAVA "$(java -version 2>&1 | head -1)"
+  fact WRK "$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
+  fact REDIS "$(redis-server --version | grep -o 'v=[0-9.]*')"
+  fact CPUS "$(nproc) x $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
+  fact COMMIT "$(cd "$ROOT" && git describe --always --dirty 2>/dev/null || echo unknown)"
+
+  log "ceiling: a constant JSON body behind Basic auth"
+  scenario const ceiling.lua /ceiling/const
+  log "ceiling: one Redis SET per request through a JedisPool like cticache's"
+  scenario set ceiling.lua /ceiling/set
+  log "cticache: POST alone"
+  scenario post post.lua
+  log "cticache: GET alone, after storing $PREFILL entries in pool bench"
+  fill get-prefill "$PREFILL" "$PREFILL_BASE" bench 3600
+  scenario get get.lua
+  log "cticache: the transfer cycle POST -> GET -> DELETE"
+  scenario cycle cycle.lua
+
+  local heap_max
+  heap_max=$(sort -n "$OUT/heap-samples.txt" | tail -1)
+  fact HEAP_MAX "${heap_max:-0}"
+  fact HEAP_SAMPLES "$(wc -l < "$OUT/heap-samples.txt")"
+
+  redis_ceilings
+  memory_per_entry
+  profile_report
+
+  python3 "$BENCH/report.py" "$RESULTS" "$FACTS" > "$OUT/report.md"
+  [[ -f $OUT/hot-methods.md ]] && cat "$OUT/hot-methods.md" >> "$OUT/report.md"
+  cat "$OUT/report.md"
+  log "saved: $OUT/report.md (raw wrk and redis-benchmark outputs in $RAW)"
+}
+
+main
