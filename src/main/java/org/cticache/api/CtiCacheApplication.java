@@ -18,7 +18,7 @@ public final class CtiCacheApplication extends ResourceConfig {
     public CtiCacheApplication(@Context ServletContext context) {
         CtiCache ctiCache = CtiCache.of(context);
         register(new DnisAniResource(ctiCache.transfers(), ctiCache.numbers(),
-                new CreateRequestReader(ctiCache.bodyMaxBytes())));
+                new CreateRequestReader(ctiCache.bodyMaxBytes()), context.getContextPath() + "/"));
         register(new DnisResource(ctiCache.transfers(), ctiCache.numbers()));
         register(new HealthResource(ctiCache.transfers()));
         register(new PoolsResource(ctiCache.pools()));

@@ -1,6 +1,5 @@
 package org.cticache.api;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -8,11 +7,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
 import org.cticache.audit.AuditedCall;
@@ -33,36 +30,55 @@ public final class DnisAniResource {
     private final CallTransfers transfers;
     private final NumberPlan numbers;
     private final CreateRequestReader reader;
+    private final String basePath;
 
-    DnisAniResource(CallTransfers transfers, NumberPlan numbers, CreateRequestReader reader) {
+    /**
+     * @param basePath the path the API is served under, with a trailing '/': the context path, since web.xml maps
+     *                 Jersey at /*
+     */
+    DnisAniResource(CallTransfers transfers, NumberPlan numbers, CreateRequestReader reader, String basePath) {
         this.transfers = transfers;
         this.numbers = numbers;
         this.reader = reader;
+        this.basePath = basePath;
     }
 
+    // Headers as parameters and the base path fixed at start-up, not @Context HttpHeaders and UriInfo: Jersey
+    // looks every @Context parameter up through HK2 on every call, behind a lock 64 concurrent calls queued for.
     @POST
     public Response create(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                           @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
-                           @Context HttpHeaders headers, @Context UriInfo uri, @Context HttpServletRequest http,
-                           InputStream body) {
-        CreateRequest request = reader.read(contentType, headers.getLength(), body);
-        Ani ani = AuditedCall.of(http).creating(numbers.ani(request.ani()), request.pool());
-        Allocation allocation = AuditedCall.of(http).allocated(
+                           @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+                           @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, InputStream body) {
+        CreateRequest request = reader.read(contentType, declaredLength(contentLength), body);
+        Ani ani = AuditedCall.current().creating(numbers.ani(request.ani()), request.pool());
+        Allocation allocation = AuditedCall.current().allocated(
                 transfers.create(ani, request.value(), request.pool(), request.ttl(), idempotencyKey));
         // A path with a literal ':' and '+', as clients parse it; the base path keeps the deployed context path.
-        URI location = URI.create(uri.getBaseUri().getRawPath() + PATH + "/" + allocation.key());
+        URI location = URI.create(basePath + PATH + "/" + allocation.key());
         return Response.created(location).entity(CreatedEntry.of(allocation)).build();
+    }
+
+    /** The body's declared length, -1 when it has none (chunked) or none that parses, as HttpHeaders#getLength. */
+    private static long declaredLength(String contentLength) {
+        if (contentLength == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(contentLength.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     @GET
     @Path("{key}")
-    public EntryValue peek(@PathParam("key") String key, @Context HttpServletRequest http) {
-        return EntryValue.of(transfers.peek(AuditedCall.of(http).key(numbers.key(key))));
+    public EntryValue peek(@PathParam("key") String key) {
+        return EntryValue.of(transfers.peek(AuditedCall.current().key(numbers.key(key))));
     }
 
     @DELETE
     @Path("{key}")
-    public EntryValue take(@PathParam("key") String key, @Context HttpServletRequest http) {
-        return EntryValue.of(transfers.take(AuditedCall.of(http).key(numbers.key(key))));
+    public EntryValue take(@PathParam("key") String key) {
+        return EntryValue.of(transfers.take(AuditedCall.current().key(numbers.key(key))));
     }
 }

@@ -1,12 +1,10 @@
 package org.cticache.api;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.cticache.audit.AuditedCall;
 import org.cticache.core.CallTransfers;
@@ -30,13 +28,13 @@ public final class DnisResource {
 
     @GET
     @Path("{dnis}")
-    public EntryValue peek(@PathParam("dnis") String dnis, @Context HttpServletRequest http) {
-        return EntryValue.of(transfers.peek(AuditedCall.of(http).dnis(numbers.dnis(dnis))));
+    public EntryValue peek(@PathParam("dnis") String dnis) {
+        return EntryValue.of(transfers.peek(AuditedCall.current().dnis(numbers.dnis(dnis))));
     }
 
     @DELETE
     @Path("{dnis}")
-    public EntryValue take(@PathParam("dnis") String dnis, @Context HttpServletRequest http) {
-        return EntryValue.of(transfers.take(AuditedCall.of(http).dnis(numbers.dnis(dnis))));
+    public EntryValue take(@PathParam("dnis") String dnis) {
+        return EntryValue.of(transfers.take(AuditedCall.current().dnis(numbers.dnis(dnis))));
     }
 }

@@ -51,10 +51,12 @@ public final class AuditFilter extends HttpFilter {
         request.setAttribute(AuditedCall.ATTRIBUTE, call);
         response.setHeader(AuditedCall.REQUEST_ID_HEADER, call.requestId());
         boolean failed = true;
+        call.bind();
         try {
             chain.doFilter(request, response);
             failed = false;
         } finally {
+            AuditedCall.release();
             // An exception escaping the chain becomes the container's 500.
             tell(call.completed(user(request), failed ? 500 : response.getStatus(), System.nanoTime()));
         }
