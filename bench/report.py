@@ -7,6 +7,12 @@ TARGET_SHARE_OF_SET = 0.60   # cycle requests/s at 64 connections vs the one-SET
 TARGET_P99_MS = 10.0         # p99 at 64 connections, for every cticache scenario
 LEVEL = "64"
 
+def label(name):
+    if name.startswith("node-"):
+        return f"Node.js + Express cycle, {name[5:]} process(es) (bench/node)"
+    return LABELS.get(name, name)
+
+
 LABELS = {
     "const": "ceiling: constant JSON (GET /ceiling/const)",
     "set": "ceiling: one Redis SET (GET /ceiling/set)",
@@ -71,7 +77,7 @@ def main():
     out.append("| scenario | conns | requests/s | cycles/s | p50 ms | p99 ms | p99.9 ms | errors |")
     out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in rows:
-        out.append(f"| {LABELS.get(r['name'], r['name'])} | {r['conns']} | {fmt(r['rps'])} | {fmt(r['cps']) if r['name'] == 'cycle' else ''} | "
+        out.append(f"| {label(r['name'])} | {r['conns']} | {fmt(r['rps'])} | {fmt(r['cps']) if r['name'] == 'cycle' or r['name'].startswith('node') else ''} | "
                    f"{fmt(r['p50'], 2)} | {fmt(r['p99'], 2)} | {fmt(r['p999'], 2)} | "
                    f"{'' if r['errors'] is None else r['errors']} |")
     out.append("")
@@ -96,6 +102,10 @@ def main():
             redis_cycle = 3 / (1 / redis["allocate"]["rps"] + 1 / redis["GET"]["rps"] + 1 / redis["take"]["rps"])
             lines.append(("cycle vs redis-benchmark, the cycle's commands", cycle["rps"], redis_cycle))
             lines.append(("cycle vs redis-benchmark SET", cycle["rps"], redis["SET"]["rps"]))
+        for name in sorted({r["name"] for r in rows if r["name"].startswith("node-")}):
+            node = find(rows, name)
+            if node:
+                lines.append((f"cycle vs {label(name)}", cycle["rps"], node["rps"]))
         out.append("| ratio | cticache | ceiling | share |")
         out.append("| --- | ---: | ---: | ---: |")
         for name, mine, ceiling in lines:

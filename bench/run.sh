@@ -10,7 +10,7 @@ set -euo pipefail
 
 usage() {
   cat <<'EOF'
-Usage: bench/run.sh [--tomcat] [--duration SECONDS] [--warmup SECONDS] [--connections "1 16 64 256"] [--profile]
+Usage: bench/run.sh [--tomcat] [--duration SECONDS] [--warmup SECONDS] [--connections "1 16 64 256"] [--profile] [--node]
 
   --tomcat           run cticache in Tomcat 10.1 instead of Jetty 12
   --duration N       seconds per measured wrk run (default 10)
@@ -18,6 +18,8 @@ Usage: bench/run.sh [--tomcat] [--duration SECONDS] [--warmup SECONDS] [--connec
                      compiling Jersey's and Jetty's paths well after the first thousands of requests
   --connections L    connection levels, space-separated (default "1 16 64 256"); wrk threads = min(conns, 2).
                      The ratios and targets read the 64-connection level, so keep 64 in the list.
+  --node             also run the transfer cycle against the original design, bench/node (Node.js + Express +
+                     Redis, one process and one per core), on the same Redis; needs node and npm
   --profile          record the container JVM with JFR during the 64-connection cycle run and print the
                      hottest methods (top frames of jdk.ExecutionSample)
   --help             this text
@@ -34,6 +36,7 @@ CONTAINER=jetty
 DURATION=10
 LEVELS="1 16 64 256"
 PROFILE=0
+NODE=0
 WARMUP=10
 # The same JVM options for every run and both containers: a fixed heap so that the heap figure means the same thing.
 JVM_OPTS="-Xms512m -Xmx512m -XX:+UseG1GC"
@@ -55,6 +58,7 @@ while [[ $# -gt 0 ]]; do
     --warmup) WARMUP=${2:?--warmup needs a number}; shift ;;
     --connections) LEVELS=${2:?--connections needs a list}; shift ;;
     --profile) PROFILE=1 ;;
+    --node) NODE=1 ;;
     --help|-h) usage; exit 0 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 64 ;;
   esac
@@ -509,6 +513,29 @@ profile_report() {
 }
 
 # ---------------------------------------------------------------------------------------------------------------
+# The original design, bench/node, doing the same cycle against the same Redis with the same account and pools:
+# one process as it ran, then one worker per core. Its keys have no prefix, so they never meet cticache's.
+node_cycles() {
+  local workers port pid
+  command -v node > /dev/null && command -v npm > /dev/null \
+    || die "--node needs node and npm (Debian: apt-get install nodejs npm)"
+  for workers in 1 "$(nproc)"; do
+    port=$(free_port)
+    log "Node.js + Express reference, $workers process(es), on port $port"
+    BENCH_USER=bench BENCH_PASSWORD=$PASSWORD POOL=$DEFAULT_POOL POOL_BENCH=$BENCH_DNIS CLUSTER=$workers \
+      "$BENCH/node/run.sh" "$REDIS_PORT" "$port" > "$OUT/node-$workers.log" 2>&1 &
+    pid=$!
+    PIDS+=("$pid")
+    await_http "http://127.0.0.1:$port/cticache/health" 200 "$pid" "node"
+    local container_url=$BASE_URL
+    BASE_URL=http://127.0.0.1:$port
+    scenario "node-$workers" cycle.lua
+    BASE_URL=$container_url
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+}
+
 main() {
   check_prerequisites
   build
@@ -538,6 +565,8 @@ main() {
   scenario get get.lua
   log "cticache: the transfer cycle POST -> GET -> DELETE"
   scenario cycle cycle.lua
+
+  [[ $NODE -eq 0 ]] || node_cycles
 
   local heap_max
   heap_max=$(sort -n "$OUT/heap-samples.txt" | tail -1)
