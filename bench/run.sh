@@ -66,6 +66,8 @@ while [[ $# -gt 0 ]]; do
 done
 [[ $DURATION =~ ^[1-9][0-9]*$ ]] || { echo "--duration must be a whole number of seconds" >&2; exit 64; }
 [[ $WARMUP =~ ^[0-9]+$ ]] || { echo "--warmup must be a whole number of seconds" >&2; exit 64; }
+# JFR keeps 64 frames by default; Jersey's stacks are deeper, and cut stacks hide who called what.
+[[ $PROFILE -eq 0 ]] || JVM_OPTS="$JVM_OPTS -XX:FlightRecorderOptions=stackdepth=512"
 
 OUT=$ROOT/target/bench/$(date +%Y%m%d-%H%M%S)-$CONTAINER
 RAW=$OUT/raw
