@@ -59,8 +59,8 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, NumberPlan nu
             Map.entry(POOL_WARN, "80"));
 
     static final List<String> NAMES = Stream.of(RedisConfig.NAMES, CryptoConfig.NAMES, List.of(REDIS_PREFIX,
-            DNIS_POOL, TTL_DEFAULT, TTL_MAX, BODY_MAX, TLS_REQUIRED, NUMBERS_REGION, ANI_ANONYMOUS, DNIS_COOLDOWN, MATCH,
-            POOL_WARN)).flatMap(List::stream).toList();
+            DNIS_POOL, TTL_DEFAULT, TTL_MAX, BODY_MAX, TLS_REQUIRED, NUMBERS_REGION, ANI_ANONYMOUS, DNIS_COOLDOWN,
+            MATCH, POOL_WARN)).flatMap(List::stream).toList();
 
     private static final String NAMED_POOL = DNIS_POOL + ".";
     private static final String POOL_MATCH = MATCH + ".";

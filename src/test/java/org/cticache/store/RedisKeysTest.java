@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.Set;
 import org.cticache.core.Ani;
 import org.cticache.core.DnisPool;
-import org.cticache.core.EntryKey;
 import org.cticache.core.NumberPlan;
 import org.junit.jupiter.api.Test;
 
