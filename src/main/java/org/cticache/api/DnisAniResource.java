@@ -50,8 +50,9 @@ public final class DnisAniResource {
                            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
                            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, InputStream body) {
         CreateRequest request = reader.read(contentType, declaredLength(contentLength), body);
-        Ani ani = AuditedCall.current().creating(numbers.ani(request.ani()), request.pool());
-        Allocation allocation = AuditedCall.current().allocated(
+        AuditedCall call = AuditedCall.current();
+        Ani ani = call.creating(numbers.ani(request.ani()), request.pool());
+        Allocation allocation = call.allocated(
                 transfers.create(ani, request.value(), request.pool(), request.ttl(), idempotencyKey));
         // A path with a literal ':' and '+', as clients parse it; the base path keeps the deployed context path.
         URI location = URI.create(basePath + PATH + "/" + allocation.key());

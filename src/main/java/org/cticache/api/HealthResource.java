@@ -13,7 +13,8 @@ import org.cticache.core.CallTransfers;
 @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
 public final class HealthResource {
 
-    private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
+    // Answers about the live state of the service, never to be served from a cache; the monitoring resources too.
+    static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
 
     private final CallTransfers transfers;
 

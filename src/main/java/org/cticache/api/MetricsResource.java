@@ -3,7 +3,6 @@ package org.cticache.api;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.cticache.metrics.Metrics;
@@ -11,8 +10,6 @@ import org.cticache.metrics.Metrics;
 /** For Prometheus (role cticache-monitor): every meter in the Prometheus text format, or OpenMetrics if asked. */
 @Path("metrics")
 public final class MetricsResource {
-
-    private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
 
     private final Metrics metrics;
 
@@ -23,6 +20,7 @@ public final class MetricsResource {
     @GET
     public Response scrape(@HeaderParam(HttpHeaders.ACCEPT) String accept) {
         Metrics.Exposition exposition = metrics.scrape(accept);
-        return Response.ok(exposition.text(), exposition.contentType()).cacheControl(NO_STORE).build();
+        return Response.ok(exposition.text(), exposition.contentType()).cacheControl(HealthResource.NO_STORE)
+                .build();
     }
 }

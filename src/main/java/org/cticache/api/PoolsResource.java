@@ -3,7 +3,6 @@ package org.cticache.api;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.cticache.core.PoolStatus;
@@ -13,8 +12,6 @@ import org.cticache.core.PoolStatus;
 @Produces(MediaType.APPLICATION_JSON)
 public final class PoolsResource {
 
-    private static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
-
     private final PoolStatus status;
 
     PoolsResource(PoolStatus status) {
@@ -23,6 +20,6 @@ public final class PoolsResource {
 
     @GET
     public Response pools() {
-        return Response.ok(PoolsView.of(status.count())).cacheControl(NO_STORE).build();
+        return Response.ok(PoolsView.of(status.count())).cacheControl(HealthResource.NO_STORE).build();
     }
 }

@@ -2,13 +2,11 @@ package org.cticache.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import org.cticache.testing.LogRecords;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,43 +18,29 @@ class PoolWatchTest {
     private final PoolWatch watch = new PoolWatch(
             new DnisPools(DnisPool.parse(DnisPools.DEFAULT, "5559990000"), Map.of("sales", sales, "leased", leased)),
             0.8, 4);
-    private final List<LogRecord> logged = new ArrayList<>();
     private final Logger logger = Logger.getLogger(PoolWatch.class.getName());
-    private final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            logged.add(record);
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private LogRecords logged;
 
     @BeforeEach
     void capture() {
-        logger.addHandler(capture);
+        logged = LogRecords.of(PoolWatch.class.getName(), record -> true);
         logger.setUseParentHandlers(false);
     }
 
     @AfterEach
     void release() {
-        logger.removeHandler(capture);
+        logged.close();
         logger.setUseParentHandlers(true);
     }
 
     private List<String> messages(Level level) {
-        return logged.stream().filter(r -> r.getLevel() == level).map(LogRecord::getMessage).toList();
+        return logged.messages(level);
     }
 
     @Test
     void belowTheThresholdNothingIsLogged() {
         watch.allocated(sales, 0, 7);
-        assertEquals(List.of(), logged);
+        assertEquals(List.of(), logged.all());
     }
 
     @Test

@@ -7,15 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.UnaryOperator;
-import java.util.logging.Handler;
 import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.cticache.testing.Api;
 import org.cticache.testing.DedicatedDeployment;
 import org.cticache.testing.Deployment;
+import org.cticache.testing.LogRecords;
 import org.cticache.testing.Numbers;
 import org.cticache.testing.Scrape;
 import org.junit.jupiter.api.Test;
@@ -123,44 +120,23 @@ class PoolOccupancyIT {
 
     @Test
     void crossingTheWarningThresholdIsLoggedOncePerCrossing() {
-        List<LogRecord> records = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                if (record.getMessage().contains("pool 'small'")) {
-                    records.add(record);
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger watch = Logger.getLogger("org.cticache.core.PoolWatch");
-        watch.addHandler(capture);
-        try {
+        try (LogRecords records = LogRecords.of("org.cticache.core.PoolWatch",
+                record -> record.getMessage().contains("pool 'small'"))) {
             String ani = Numbers.uniqueAni();
             List<String> keys = new ArrayList<>();
             for (int call = 0; call < 3; call++) {
                 keys.add(created(ani, "small") + ":" + ani);
             }
-            assertEquals(1, count(records, Level.WARNING), records.toString());
+            assertEquals(1, count(records, Level.WARNING), records.all().toString());
             keys.forEach(key -> assertEquals(200, api.delete(key).statusCode()));
             pool(api, "small");
-            assertEquals(1, count(records, Level.INFO), records.toString());
+            assertEquals(1, count(records, Level.INFO), records.all().toString());
             created(ani, "small");
             created(ani, "small");
-            assertEquals(2, count(records, Level.WARNING), records.toString());
-            String warning = records.stream().filter(r -> r.getLevel() == Level.WARNING).findFirst().orElseThrow()
-                    .getMessage();
+            assertEquals(2, count(records, Level.WARNING), records.all().toString());
+            String warning = records.messages(Level.WARNING).get(0);
             assertEquals("cticache: pool 'small' is 50% used (one caller holds 2 of its 4 DNIS); warning at 50%"
                     + " (cticache.pool.warn). A caller holding every DNIS gets 503: add numbers to the pool.", warning);
-        } finally {
-            watch.removeHandler(capture);
         }
     }
 
@@ -177,8 +153,8 @@ class PoolOccupancyIT {
         return after.value(series) - before.valueOrZero(series);
     }
 
-    private static long count(List<LogRecord> records, Level level) {
-        return records.stream().filter(r -> r.getLevel() == level).count();
+    private static long count(LogRecords records, Level level) {
+        return records.messages(level).size();
     }
 
     /** POSTs to a named pool and returns the DNIS. */
