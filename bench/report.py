@@ -64,9 +64,11 @@ def main():
     out = []
     out.append(f"# cticache benchmark: {facts.get('CONTAINER', '?')}")
     out.append("")
-    out.append(f"- commit {facts.get('COMMIT')}; {facts.get('JAVA')}; JVM options `{facts.get('JVM_OPTS')}`")
+    out.append(f"- commit {facts.get('COMMIT')}; {facts.get('JAVA')}; JVM options `{facts.get('JVM_OPTS')}`; "
+               f"request threads: {facts.get('THREADS')}")
     out.append(f"- {facts.get('WRK')}, redis-server {facts.get('REDIS')}; CPUs: {facts.get('CPUS')}")
-    out.append(f"- {facts.get('DURATION')} s per level after a warm-up per scenario; wrk threads = min(conns, 2); "
+    out.append(f"- {facts.get('DURATION')} s per level, after a JIT warm-up of {facts.get('JIT_WARMUP')} s of the "
+               "cycle and a warm-up per scenario; wrk threads = min(conns, 2); "
                "Basic auth on every request; latency per request")
     if facts.get("PROFILE") == "1":
         out.append(f"- --profile: JFR recorded the {LEVEL}-connection cycle run, so its figures (and the ratios and "

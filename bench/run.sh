@@ -10,14 +10,19 @@ set -euo pipefail
 
 usage() {
   cat <<'EOF'
-Usage: bench/run.sh [--tomcat] [--duration SECONDS] [--warmup SECONDS] [--connections "1 16 64 256"] [--profile] [--node]
+Usage: bench/run.sh [--tomcat] [--duration SECONDS] [--warmup SECONDS] [--connections "1 16 64 256"]
+                    [--threads N] [--profile] [--node]
 
   --tomcat           run cticache in Tomcat 10.1 instead of Jetty 12
   --duration N       seconds per measured wrk run (default 10)
-  --warmup N         seconds of warm-up at 64 connections before each scenario (default 10): C2 is still
-                     compiling Jersey's and Jetty's paths well after the first thousands of requests
+  --jit-warmup N     seconds of the transfer cycle at 64 connections before anything is measured (default 180):
+                     C2 keeps compiling Jersey's and Jetty's paths for minutes, and cticache's throughput more
+                     than doubles meanwhile
+  --warmup N         seconds of warm-up at 64 connections before each scenario (default 10)
   --connections L    connection levels, space-separated (default "1 16 64 256"); wrk threads = min(conns, 2).
                      The ratios and targets read the 64-connection level, so keep 64 in the list.
+  --threads N        the container's request thread pool, as the deploy guides size it (default 4 per core);
+                     0 keeps the container's own default (200)
   --node             also run the transfer cycle against the original design, bench/node (Node.js + Express +
                      Redis, one process and one per core), on the same Redis; needs node and npm
   --profile          record the container JVM with JFR during the 64-connection cycle run and print the
@@ -38,6 +43,8 @@ LEVELS="1 16 64 256"
 PROFILE=0
 NODE=0
 WARMUP=10
+JIT_WARMUP=180
+THREADS=$(( 4 * $(nproc) ))
 # The same JVM options for every run and both containers: a fixed heap so that the heap figure means the same thing.
 JVM_OPTS="-Xms512m -Xmx512m -XX:+UseG1GC"
 # Pools: a large default pool, so POST never runs out, and pool bench with one DNIS, so that the GET-only phase
@@ -56,7 +63,9 @@ while [[ $# -gt 0 ]]; do
     --tomcat) CONTAINER=tomcat ;;
     --duration) DURATION=${2:?--duration needs a number}; shift ;;
     --warmup) WARMUP=${2:?--warmup needs a number}; shift ;;
+    --jit-warmup) JIT_WARMUP=${2:?--jit-warmup needs a number}; shift ;;
     --connections) LEVELS=${2:?--connections needs a list}; shift ;;
+    --threads) THREADS=${2:?--threads needs a number}; shift ;;
     --profile) PROFILE=1 ;;
     --node) NODE=1 ;;
     --help|-h) usage; exit 0 ;;
@@ -66,6 +75,9 @@ while [[ $# -gt 0 ]]; do
 done
 [[ $DURATION =~ ^[1-9][0-9]*$ ]] || { echo "--duration must be a whole number of seconds" >&2; exit 64; }
 [[ $WARMUP =~ ^[0-9]+$ ]] || { echo "--warmup must be a whole number of seconds" >&2; exit 64; }
+[[ $JIT_WARMUP =~ ^[0-9]+$ ]] || { echo "--jit-warmup must be a whole number of seconds" >&2; exit 64; }
+[[ $THREADS =~ ^[0-9]+$ && ( $THREADS -eq 0 || $THREADS -ge 4 ) ]] \
+  || { echo "--threads must be 0 (the container's default) or at least 4" >&2; exit 64; }
 # JFR keeps 64 frames by default; Jersey's stacks are deeper, and cut stacks hide who called what.
 [[ $PROFILE -eq 0 ]] || JVM_OPTS="$JVM_OPTS -XX:FlightRecorderOptions=stackdepth=512"
 
@@ -214,6 +226,9 @@ start_jetty() {
   (cd "$base" && java -jar "$home/start.jar" --add-modules=http,ee10-deploy) > "$OUT/jetty-add-modules.log" 2>&1 \
     || die "jetty --add-modules (see $OUT/jetty-add-modules.log)"
   printf '%s\n' jetty.http.host=127.0.0.1 "jetty.http.port=$HTTP_PORT" >> "$base/start.d/http.ini"
+  # The thread pool as docs/deploy-jetty.md sizes it (its threads also run Jetty's acceptor and selector).
+  [[ $THREADS -eq 0 ]] || printf '%s\n' "jetty.threadPool.minThreads=$(( THREADS < 10 ? THREADS : 10 ))" \
+    "jetty.threadPool.maxThreads=$THREADS" >> "$base/start.d/http.ini"
   # MD5: is the cheap form the guide accepts for a long random machine password; Jetty's own tool makes it.
   md5=$(java -cp "$home/lib/jetty-util-$JETTY_VERSION.jar" org.eclipse.jetty.util.security.Password bench "$PASSWORD" \
     2>&1 | grep '^MD5:')
@@ -255,6 +270,7 @@ java.util.logging.FileHandler.limit = 50000000
 java.util.logging.FileHandler.count = 10
 java.util.logging.FileHandler.append = true
 java.util.logging.FileHandler.formatter = java.util.logging.SimpleFormatter
+java.util.logging.SimpleFormatter.format = %4$s %3$s %5$s%6$s%n
 EOF
   # shellcheck disable=SC2046 # the options are words on purpose
   (cd "$base" && exec java $JVM_OPTS $(cticache_properties) \
@@ -279,6 +295,9 @@ start_tomcat() {
   hash=$(JAVA_HOME=$(java_home) bash "$home/bin/digest.sh" -a SHA-256 -i 1 -s 16 -h org.apache.catalina.realm.MessageDigestCredentialHandler \
     "$PASSWORD" | sed -n "s/^.*:\([0-9a-f$]*\)$/\1/p" | tail -1)
   [[ -n $hash ]] || die "digest.sh printed no hash"
+  # The request thread pool as docs/deploy-tomcat.md sizes it.
+  local connector_threads=""
+  [[ $THREADS -eq 0 ]] || connector_threads=" maxThreads=\"$THREADS\" minSpareThreads=\"$(( THREADS < 10 ? THREADS : 10 ))\""
   cat > "$base/conf/tomcat-users.xml" <<EOF
 <?xml version="1.0" encoding="UTF-8"?>
 <tomcat-users>
@@ -298,7 +317,7 @@ EOF
               factory="org.apache.catalina.users.MemoryUserDatabaseFactory" pathname="conf/tomcat-users.xml"/>
   </GlobalNamingResources>
   <Service name="Catalina">
-    <Connector address="127.0.0.1" port="$HTTP_PORT" protocol="HTTP/1.1" connectionTimeout="20000"/>
+    <Connector address="127.0.0.1" port="$HTTP_PORT" protocol="HTTP/1.1" connectionTimeout="20000"$connector_threads/>
     <Engine name="Catalina" defaultHost="localhost">
       <Realm className="org.apache.catalina.realm.LockOutRealm">
         <Realm className="org.apache.catalina.realm.UserDatabaseRealm" resourceName="UserDatabase">
@@ -550,12 +569,20 @@ main() {
   fact DURATION "$DURATION"
   fact LEVELS "$LEVELS"
   fact PROFILE "$PROFILE"
+  fact JIT_WARMUP "$JIT_WARMUP"
+  fact THREADS "$([[ $THREADS -eq 0 ]] && echo "container default" || echo "$THREADS")"
   fact JAVA "$(java -version 2>&1 | head -1)"
   fact WRK "$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
   fact REDIS "$(redis-server --version | grep -o 'v=[0-9.]*')"
   fact CPUS "$(nproc) x $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
   fact COMMIT "$(cd "$ROOT" && git describe --always --dirty 2>/dev/null || echo unknown)"
 
+  if [[ $JIT_WARMUP -gt 0 ]]; then
+    log "JIT warm-up: the transfer cycle for $JIT_WARMUP s, then both ceilings, nothing measured"
+    run_wrk jit-warmup-cycle cycle.lua 64 "$JIT_WARMUP"
+    run_wrk jit-warmup-const ceiling.lua 64 15 /ceiling/const
+    run_wrk jit-warmup-set ceiling.lua 64 15 /ceiling/set
+  fi
   log "ceiling: a constant JSON body behind Basic auth"
   scenario const ceiling.lua /ceiling/const
   log "ceiling: one Redis SET per request through a JedisPool like cticache's"

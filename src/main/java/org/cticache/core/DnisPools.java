@@ -1,11 +1,13 @@
 package org.cticache.core;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /** The configured pools: the default one and the named ones, each the DNIS range of one target system. */
@@ -14,15 +16,15 @@ public final class DnisPools {
     /** The name under which the default pool appears in responses and may be asked for. */
     public static final String DEFAULT = "default";
 
-    private final Map<String, DnisPool> byName;
+    private final SortedMap<String, DnisPool> byName;
     private final Map<Dnis, DnisPool> leasedByDnis;
     private final Map<Dnis, List<DnisPool>> byDnis;
 
     /** Throws IllegalArgumentException when a DNIS is in two pools matched by DNIS alone. */
     public DnisPools(DnisPool defaultPool, Map<String, DnisPool> named) {
-        Map<String, DnisPool> all = new TreeMap<>(named);
+        TreeMap<String, DnisPool> all = new TreeMap<>(named);
         all.put(DEFAULT, defaultPool);
-        this.byName = Map.copyOf(all);
+        this.byName = Collections.unmodifiableSortedMap(all);
         Map<Dnis, DnisPool> leases = new HashMap<>();
         Map<Dnis, List<DnisPool>> listing = new HashMap<>();
         for (DnisPool pool : all.values()) {
@@ -53,7 +55,7 @@ public final class DnisPools {
         DnisPool pool = byName.get(name.toLowerCase(Locale.ROOT));
         if (pool == null) {
             throw new InvalidInputException("pool '" + Abbreviation.of(name) + "' is not configured; configured pools: "
-                    + new TreeMap<>(byName).keySet());
+                    + byName.keySet());
         }
         return pool;
     }
@@ -68,7 +70,8 @@ public final class DnisPools {
         return byDnis.getOrDefault(dnis, List.of());
     }
 
-    public Map<String, DnisPool> all() {
-        return new TreeMap<>(byName);
+    /** Every pool by name, in name order. */
+    public SortedMap<String, DnisPool> all() {
+        return byName;
     }
 }

@@ -67,6 +67,7 @@ final class StandaloneJetty extends StandaloneContainer {
             java.util.logging.FileHandler.count = 10
             java.util.logging.FileHandler.append = true
             java.util.logging.FileHandler.formatter = java.util.logging.SimpleFormatter
+            java.util.logging.SimpleFormatter.format = %4$s %3$s %5$s%6$s%n
             """;
 
     private static final String REQUEST_LOG_XML = """
