@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
+import java.util.List;
 import org.cticache.audit.AuditedCall;
 import org.cticache.core.Allocation;
 import org.cticache.core.Ani;
@@ -48,7 +49,8 @@ public final class DnisAniResource {
     @POST
     public Response create(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
-                           @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey, InputStream body) {
+                           @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+                           @HeaderParam(HttpHeaders.ACCEPT) List<String> accept, InputStream body) {
         CreateRequest request = reader.read(contentType, declaredLength(contentLength), body);
         AuditedCall call = AuditedCall.current();
         Ani ani = call.creating(numbers.ani(request.ani()), request.pool());
@@ -56,7 +58,7 @@ public final class DnisAniResource {
                 transfers.create(ani, request.value(), request.pool(), request.ttl(), idempotencyKey));
         // A path with a literal ':' and '+', as clients parse it; the base path keeps the deployed context path.
         URI location = URI.create(basePath + PATH + "/" + allocation.key());
-        return Response.created(location).entity(CreatedEntry.of(allocation)).build();
+        return DefaultJson.answer(Response.created(location).entity(CreatedEntry.of(allocation)), accept);
     }
 
     /** The body's declared length, -1 when it has none (chunked) or none that parses, as HttpHeaders#getLength. */
@@ -73,13 +75,15 @@ public final class DnisAniResource {
 
     @GET
     @Path("{key}")
-    public EntryValue peek(@PathParam("key") String key) {
-        return EntryValue.of(transfers.peek(AuditedCall.current().key(numbers.key(key))));
+    public Response peek(@PathParam("key") String key, @HeaderParam(HttpHeaders.ACCEPT) List<String> accept) {
+        EntryValue value = EntryValue.of(transfers.peek(AuditedCall.current().key(numbers.key(key))));
+        return DefaultJson.answer(Response.ok(value), accept);
     }
 
     @DELETE
     @Path("{key}")
-    public EntryValue take(@PathParam("key") String key) {
-        return EntryValue.of(transfers.take(AuditedCall.current().key(numbers.key(key))));
+    public Response take(@PathParam("key") String key, @HeaderParam(HttpHeaders.ACCEPT) List<String> accept) {
+        EntryValue value = EntryValue.of(transfers.take(AuditedCall.current().key(numbers.key(key))));
+        return DefaultJson.answer(Response.ok(value), accept);
     }
 }

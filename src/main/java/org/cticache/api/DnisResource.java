@@ -2,10 +2,14 @@ package org.cticache.api;
 
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.cticache.audit.AuditedCall;
 import org.cticache.core.CallTransfers;
 import org.cticache.core.NumberPlan;
@@ -28,13 +32,15 @@ public final class DnisResource {
 
     @GET
     @Path("{dnis}")
-    public EntryValue peek(@PathParam("dnis") String dnis) {
-        return EntryValue.of(transfers.peek(AuditedCall.current().dnis(numbers.dnis(dnis))));
+    public Response peek(@PathParam("dnis") String dnis, @HeaderParam(HttpHeaders.ACCEPT) List<String> accept) {
+        EntryValue value = EntryValue.of(transfers.peek(AuditedCall.current().dnis(numbers.dnis(dnis))));
+        return DefaultJson.answer(Response.ok(value), accept);
     }
 
     @DELETE
     @Path("{dnis}")
-    public EntryValue take(@PathParam("dnis") String dnis) {
-        return EntryValue.of(transfers.take(AuditedCall.current().dnis(numbers.dnis(dnis))));
+    public Response take(@PathParam("dnis") String dnis, @HeaderParam(HttpHeaders.ACCEPT) List<String> accept) {
+        EntryValue value = EntryValue.of(transfers.take(AuditedCall.current().dnis(numbers.dnis(dnis))));
+        return DefaultJson.answer(Response.ok(value), accept);
     }
 }

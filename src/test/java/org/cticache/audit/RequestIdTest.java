@@ -14,6 +14,7 @@ class RequestIdTest {
     void passesAPlainClientIdThrough() {
         assertEquals("ivr-7.call_42:a", RequestId.from("ivr-7.call_42:a"));
         assertEquals("x".repeat(128), RequestId.from("x".repeat(128)));
+        assertEquals("AZaz09._:-", RequestId.from("AZaz09._:-"));
     }
 
     @Test
@@ -26,7 +27,8 @@ class RequestIdTest {
 
     @Test
     void replacesAnIdThatIsTooLongEmptyOrNotPlain() {
-        for (String bad : new String[] {"", "x".repeat(129), "a b", "a=b", "a\nb", "a\"b", "é"}) {
+        String[] bads = {"", "x".repeat(129), "a b", "a=b", "a\nb", "a\"b", "é", "/", ";", "@", "[", "`", "{"};
+        for (String bad : bads) {
             String id = RequestId.from(bad);
             assertNotEquals(bad, id);
             assertTrue(id.matches("[0-9a-f-]{36}"), id);
