@@ -16,6 +16,7 @@ def label(name):
 LABELS = {
     "const": "ceiling: constant JSON (GET /ceiling/const)",
     "set": "ceiling: one Redis SET (GET /ceiling/set)",
+    "jersey": "ceiling: one Redis SET as a Jersey resource (GET /ceiling/jersey/set)",
     "post": "cticache POST",
     "get": "cticache GET",
     "cycle": "cticache cycle POST→GET→DELETE",
@@ -100,6 +101,11 @@ def main():
             r = find(rows, name)
             if r:
                 lines.append((f"{name.upper()} alone vs one-SET servlet", r["rps"], set_["rps"]))
+        jersey = find(rows, "jersey")
+        if jersey:
+            lines.append(("cycle vs one-SET Jersey resource", cycle["rps"], jersey["rps"]))
+            lines.append(("one-SET Jersey resource vs one-SET servlet (Jersey's own cost)", jersey["rps"],
+                          set_["rps"]))
         if all(redis.values()):
             redis_cycle = 3 / (1 / redis["allocate"]["rps"] + 1 / redis["GET"]["rps"] + 1 / redis["take"]["rps"])
             lines.append(("cycle vs redis-benchmark, the cycle's commands", cycle["rps"], redis_cycle))

@@ -181,9 +181,9 @@ build() {
   javac --release 17 -d "$dir/war/WEB-INF/classes" -cp "$classpath" \
     $(find "$BENCH/ceiling/src" -name '*.java') || die "javac of the ceiling servlets"
   cp "$BENCH/ceiling/webapp/WEB-INF/web.xml" "$dir/war/WEB-INF/"
-  # The very jars cticache.war ships for Jedis, so both WARs talk to Redis through the same client.
-  cp "$ROOT"/target/cticache/WEB-INF/lib/{jedis,commons-pool2,json,gson,redis-authx-core,slf4j-api,slf4j-jdk14}-[0-9]*.jar \
-    "$dir/war/WEB-INF/lib/"
+  # The very jars cticache.war ships, so both WARs talk to Redis through the same client and the Jersey ceiling
+  # runs the same Jersey and Jackson.
+  cp "$ROOT"/target/cticache/WEB-INF/lib/*.jar "$dir/war/WEB-INF/lib/"
   CEILING_WAR=$dir/ceiling.war
   jar --create --file "$CEILING_WAR" -C "$dir/war" .
 }
@@ -582,11 +582,14 @@ main() {
     run_wrk jit-warmup-cycle cycle.lua 64 "$JIT_WARMUP"
     run_wrk jit-warmup-const ceiling.lua 64 15 /ceiling/const
     run_wrk jit-warmup-set ceiling.lua 64 15 /ceiling/set
+    run_wrk jit-warmup-jersey ceiling.lua 64 15 /ceiling/jersey/set
   fi
   log "ceiling: a constant JSON body behind Basic auth"
   scenario const ceiling.lua /ceiling/const
   log "ceiling: one Redis SET per request through a JedisPool like cticache's"
   scenario set ceiling.lua /ceiling/set
+  log "ceiling: the same SET as a Jersey resource answering JSON through Jackson"
+  scenario jersey ceiling.lua /ceiling/jersey/set
   log "cticache: POST alone"
   scenario post post.lua
   log "cticache: GET alone, after storing $PREFILL entries in pool bench"

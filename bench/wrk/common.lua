@@ -45,10 +45,13 @@ function bench.call(method, key)
   })
 end
 
--- Header names arrive as the server spelled them.
-function bench.header(headers, wanted)
-  for name, value in pairs(headers) do
-    if string.lower(name) == wanted then return value end
+-- Header names arrive as the server spelled them: the usual spelling first (cheap), then any other.
+function bench.header(headers, name)
+  local value = headers[name]
+  if value then return value end
+  local wanted = string.lower(name)
+  for other, v in pairs(headers) do
+    if string.lower(other) == wanted then return v end
   end
   return nil
 end

@@ -24,7 +24,7 @@ function request()
 end
 
 function response(status, headers, body)
-  local id_header = bench.header(headers, "x-request-id") or ""
+  local id_header = bench.header(headers, "X-Request-Id") or ""
   local kind, rest = id_header:match("^(%l+)%-(.+)$")
   if status < 200 or status > 299 then
     non2xx = non2xx + 1
@@ -32,7 +32,7 @@ function response(status, headers, body)
   end
   if kind == "post" then
     -- Location is /cticache/DNIS-ANI/<dnis>:<ani>, possibly as an absolute URL.
-    local key = (bench.header(headers, "location") or ""):match("/cticache/DNIS%-ANI/([^/]+)$")
+    local key = (bench.header(headers, "Location") or ""):match("/cticache/DNIS%-ANI/([^/]+)$")
     if key == nil or key:match(":(.+)$") ~= rest then
       wrong = wrong + 1
       return

@@ -19,6 +19,6 @@ function response(status, headers, body)
     non2xx = non2xx + 1
     return
   end
-  local ani = (bench.header(headers, "x-request-id") or ""):match("^get%-[^:]+:(.+)$")
+  local ani = (bench.header(headers, "X-Request-Id") or ""):match("^get%-[^:]+:(.+)$")
   if ani == nil or body ~= bench.expected_answer(ani) then wrong = wrong + 1 end
 end
