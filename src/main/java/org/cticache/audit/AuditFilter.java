@@ -100,11 +100,28 @@ public final class AuditFilter extends HttpFilter {
         return (HttpServletRequest) inner;
     }
 
+    /** A usual account name, which {@link #user} would keep as it is: the cheap test for every call. */
+    private static boolean isPlain(String user) {
+        if (user.length() > 64) {
+            return false;
+        }
+        for (int i = 0; i < user.length(); i++) {
+            char c = user.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "._-@:+".indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The authenticated user, with anything that could break the line's key=value form replaced by '_'. */
     private static String user(HttpServletRequest request) {
         String user = request.getRemoteUser();
         if (user == null || user.isEmpty()) {
             return "-";
+        }
+        if (isPlain(user)) {
+            return user;
         }
         StringBuilder safe = new StringBuilder(Math.min(user.length(), 64));
         user.codePoints().limit(64).forEach(c -> safe.appendCodePoint(

@@ -115,6 +115,9 @@ public final class AuditedCall {
     /** The pools listing the DNIS, comma-separated when several do (a DNIS may be in several pools); else "-". */
     private String poolsListing(Dnis number) {
         List<DnisPool> listing = pools == null ? List.of() : pools.containing(number);
+        if (listing.size() == 1) {
+            return listing.get(0).name();
+        }
         return listing.isEmpty() ? NONE : listing.stream().map(DnisPool::name).collect(Collectors.joining(","));
     }
 
