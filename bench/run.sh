@@ -578,7 +578,7 @@ main() {
   fact COMMIT "$(cd "$ROOT" && git describe --always --dirty 2>/dev/null || echo unknown)"
 
   if [[ $JIT_WARMUP -gt 0 ]]; then
-    log "JIT warm-up: the transfer cycle for $JIT_WARMUP s, then both ceilings, nothing measured"
+    log "JIT warm-up: the transfer cycle for $JIT_WARMUP s, then the ceilings, nothing measured"
     run_wrk jit-warmup-cycle cycle.lua 64 "$JIT_WARMUP"
     run_wrk jit-warmup-const ceiling.lua 64 15 /ceiling/const
     run_wrk jit-warmup-set ceiling.lua 64 15 /ceiling/set
