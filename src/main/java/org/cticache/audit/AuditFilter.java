@@ -26,6 +26,9 @@ public final class AuditFilter extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(AuditFilter.class.getName());
     // Servlet 6.1 (Tomcat 11 runs error pages as GET and keeps the original method here).
     private static final String ERROR_METHOD = "jakarta.servlet.error.method";
+    // What a user name in the audit line may hold; anything else becomes '_'.
+    private static final int USER_LENGTH = 64;
+    private static final String USER_PUNCTUATION = "._-@:+";
 
     private List<ApiCallListener> listeners;
     private DnisPools pools;
@@ -100,32 +103,19 @@ public final class AuditFilter extends HttpFilter {
         return (HttpServletRequest) inner;
     }
 
-    /** A usual account name, which {@link #user} would keep as it is: the cheap test for every call. */
-    private static boolean isPlain(String user) {
-        if (user.length() > 64) {
-            return false;
-        }
-        for (int i = 0; i < user.length(); i++) {
-            char c = user.charAt(i);
-            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "._-@:+".indexOf(c) >= 0)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** The authenticated user, with anything that could break the line's key=value form replaced by '_'. */
     private static String user(HttpServletRequest request) {
         String user = request.getRemoteUser();
         if (user == null || user.isEmpty()) {
             return "-";
         }
-        if (isPlain(user)) {
+        // The usual account name, kept as it is, without the code point walk below.
+        if (PlainText.is(user, USER_LENGTH, USER_PUNCTUATION)) {
             return user;
         }
-        StringBuilder safe = new StringBuilder(Math.min(user.length(), 64));
-        user.codePoints().limit(64).forEach(c -> safe.appendCodePoint(
-                Character.isLetterOrDigit(c) || "._-@:+".indexOf(c) >= 0 ? c : '_'));
+        StringBuilder safe = new StringBuilder(Math.min(user.length(), USER_LENGTH));
+        user.codePoints().limit(USER_LENGTH).forEach(c -> safe.appendCodePoint(
+                Character.isLetterOrDigit(c) || USER_PUNCTUATION.indexOf(c) >= 0 ? c : '_'));
         return safe.toString();
     }
 }

@@ -67,12 +67,7 @@ public final class AuditedCall {
 
     /** The request id of the call behind this request, or null outside an audited request. */
     public static String requestIdOf(ServletRequest request) {
-        return requestIdOf(request.getAttribute(ATTRIBUTE));
-    }
-
-    /** The request id of the call in this request attribute {@value #ATTRIBUTE}, or null if it holds none. */
-    public static String requestIdOf(Object attribute) {
-        return attribute instanceof AuditedCall call ? call.requestId : null;
+        return request.getAttribute(ATTRIBUTE) instanceof AuditedCall call ? call.requestId : null;
     }
 
     public String requestId() {

@@ -2,33 +2,27 @@ package org.cticache.testing;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
-import java.util.logging.Logger;
+import org.cticache.audit.AuditLog;
 
 /**
  * The audit log lines that the embedded deployment, which logs through this JVM's java.util.logging, writes
  * while this is open.
  */
-public final class AuditLines extends Handler implements AutoCloseable {
+public final class AuditLines implements AutoCloseable {
 
-    private static final Logger AUDIT = Logger.getLogger("org.cticache.audit");
     // The line is written once the answer is sent, so it may arrive just after the client has it.
     private static final Duration WAIT = Duration.ofSeconds(5);
     private static final Duration SETTLE = Duration.ofMillis(300);
 
-    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final LogRecords records;
 
-    private AuditLines() {
-        setLevel(Level.ALL);
+    private AuditLines(LogRecords records) {
+        this.records = records;
     }
 
     public static AuditLines capture() {
-        AuditLines lines = new AuditLines();
-        AUDIT.addHandler(lines);
-        return lines;
+        return new AuditLines(LogRecords.of(AuditLog.LOGGER, record -> true));
     }
 
     /** The one line of the call with this request id, failing if none arrives in time or a second one does. */
@@ -46,21 +40,13 @@ public final class AuditLines extends Handler implements AutoCloseable {
     }
 
     private List<String> linesOf(String requestId) {
-        return lines.stream().filter(line -> line.contains(" request=" + requestId + " ")).toList();
-    }
-
-    @Override
-    public void publish(LogRecord record) {
-        lines.add(record.getMessage());
-    }
-
-    @Override
-    public void flush() {
+        return records.all().stream().map(LogRecord::getMessage)
+                .filter(line -> line.contains(" request=" + requestId + " ")).toList();
     }
 
     @Override
     public void close() {
-        AUDIT.removeHandler(this);
+        records.close();
     }
 
     private static void pause(Duration duration) {

@@ -2,6 +2,7 @@ package org.cticache.testing;
 
 import java.util.logging.ConsoleHandler;
 import java.util.logging.LogRecord;
+import org.cticache.audit.AuditLog;
 
 /**
  * The console handler of the integration test JVMs: as the stock one, but without the audit log's line per
@@ -9,10 +10,8 @@ import java.util.logging.LogRecord;
  */
 public final class QuietConsole extends ConsoleHandler {
 
-    private static final String AUDIT = "org.cticache.audit";
-
     @Override
     public boolean isLoggable(LogRecord record) {
-        return !AUDIT.equals(record.getLoggerName()) && super.isLoggable(record);
+        return !AuditLog.LOGGER.equals(record.getLoggerName()) && super.isLoggable(record);
     }
 }
