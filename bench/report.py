@@ -17,6 +17,7 @@ LABELS = {
     "const": "ceiling: constant JSON (GET /ceiling/const)",
     "set": "ceiling: one Redis SET (GET /ceiling/set)",
     "jersey": "ceiling: one Redis SET as a Jersey resource (GET /ceiling/jersey/set)",
+    "health": "cticache GET /health: one Redis PING through the whole application",
     "post": "cticache POST",
     "get": "cticache GET",
     "cycle": "cticache cycle POST→GET→DELETE",
@@ -72,8 +73,9 @@ def main():
                "cycle and a warm-up per scenario; wrk threads = min(conns, 2); "
                "Basic auth on every request; latency per request")
     if facts.get("PROFILE") == "1":
-        out.append(f"- --profile: JFR recorded the {LEVEL}-connection cycle run, so its figures (and the ratios and "
-                   "targets read from it) include the recording's cost; measure without --profile for them.")
+        out.append("- --profile: JFR sampled the container's JVM throughout (bench/cpu.jfc, execution samples every "
+                   "10 ms), which costs every figure a little; the profile is of the "
+                   f"{LEVEL}-connection cycle run.")
     out.append("- wrk, the container and Redis share this machine's CPUs: the figures are for this machine; "
                "the ratios are what carries over.")
     out.append("")
@@ -106,6 +108,11 @@ def main():
             lines.append(("cycle vs one-SET Jersey resource", cycle["rps"], jersey["rps"]))
             lines.append(("one-SET Jersey resource vs one-SET servlet (Jersey's own cost)", jersey["rps"],
                           set_["rps"]))
+        health = find(rows, "health")
+        if health:
+            lines.append(("GET /health vs one-SET servlet (cticache's fixed cost: filters, audit line, Jersey)",
+                          health["rps"], set_["rps"]))
+            lines.append(("cycle vs GET /health (what the transfer calls add)", cycle["rps"], health["rps"]))
         if all(redis.values()):
             redis_cycle = 3 / (1 / redis["allocate"]["rps"] + 1 / redis["GET"]["rps"] + 1 / redis["take"]["rps"])
             lines.append(("cycle vs redis-benchmark, the cycle's commands", cycle["rps"], redis_cycle))

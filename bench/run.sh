@@ -25,8 +25,9 @@ Usage: bench/run.sh [--tomcat] [--duration SECONDS] [--warmup SECONDS] [--connec
                      0 keeps the container's own default (200)
   --node             also run the transfer cycle against the original design, bench/node (Node.js + Express +
                      Redis, one process and one per core), on the same Redis; needs node and npm
-  --profile          record the container JVM with JFR during the 64-connection cycle run and print the
-                     hottest methods (top frames of jdk.ExecutionSample)
+  --profile          record the container JVM with JFR from its start (bench/cpu.jfc: execution samples
+                     every 10 ms, monitor waits of 10 ms or more) and report the 64-connection cycle run's
+                     window: where the CPU went by layer, and the hottest methods
   --help             this text
 
 Needs wrk, redis-server, redis-benchmark, redis-cli (Debian: wrk redis-server redis-tools), a JDK 17 (java,
@@ -79,7 +80,8 @@ done
 [[ $THREADS =~ ^[0-9]+$ && ( $THREADS -eq 0 || $THREADS -ge 4 ) ]] \
   || { echo "--threads must be 0 (the container's default) or at least 4" >&2; exit 64; }
 # JFR keeps 64 frames by default; Jersey's stacks are deeper, and cut stacks hide who called what.
-[[ $PROFILE -eq 0 ]] || JVM_OPTS="$JVM_OPTS -XX:FlightRecorderOptions=stackdepth=512"
+[[ $PROFILE -eq 0 ]] \
+  || JVM_OPTS="$JVM_OPTS -XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=name=bench,settings=$BENCH/cpu.jfc"
 
 OUT=$ROOT/target/bench/$(date +%Y%m%d-%H%M%S)-$CONTAINER
 RAW=$OUT/raw
@@ -431,7 +433,8 @@ fill() { # name count ani-base pool ttl
   log "$name: stored $count entries"
 }
 
-# During the 64-connection cycle run: scrape the heap from /cticache/metrics, and with --profile record JFR.
+# During the 64-connection cycle run: scrape the heap from /cticache/metrics; with --profile, keep that run's
+# stretch of the recording.
 during_cycle_64() {
   if [[ $1 == start ]]; then
     rm -f "$OUT/heap-scraper.stop"
@@ -444,12 +447,10 @@ during_cycle_64() {
     ) > "$OUT/heap-samples.txt" &
     SCRAPER_PID=$!
     PIDS+=("$SCRAPER_PID")
-    if [[ $PROFILE -eq 1 ]]; then
-      jcmd "$CONTAINER_PID" JFR.start name=bench settings=profile filename="$OUT/cycle-c64.jfr" > "$RAW/jfr-start.txt"
-    fi
   else
     if [[ $PROFILE -eq 1 ]]; then
-      jcmd "$CONTAINER_PID" JFR.stop name=bench > "$RAW/jfr-stop.txt"
+      jcmd "$CONTAINER_PID" JFR.dump name=bench begin="-${DURATION}s" filename="$OUT/cycle-c64.jfr" \
+        > "$RAW/jfr-dump.txt"
     fi
     touch "$OUT/heap-scraper.stop"
     wait "$SCRAPER_PID" 2>/dev/null || true
@@ -529,7 +530,7 @@ memory_per_entry() {
 
 profile_report() {
   [[ $PROFILE -eq 1 && -f $OUT/cycle-c64.jfr ]] || return 0
-  jfr print --json --events jdk.ExecutionSample,jdk.JavaMonitorEnter "$OUT/cycle-c64.jfr" > "$OUT/cycle-c64-samples.json"
+  jfr print --json --stack-depth 256 --events jdk.ExecutionSample,jdk.JavaMonitorEnter "$OUT/cycle-c64.jfr" > "$OUT/cycle-c64-samples.json"
   python3 "$BENCH/hot_methods.py" "$OUT/cycle-c64-samples.json" > "$OUT/hot-methods.md"
 }
 
@@ -583,6 +584,7 @@ main() {
     run_wrk jit-warmup-const ceiling.lua 64 15 /ceiling/const
     run_wrk jit-warmup-set ceiling.lua 64 15 /ceiling/set
     run_wrk jit-warmup-jersey ceiling.lua 64 15 /ceiling/jersey/set
+    run_wrk jit-warmup-health ceiling.lua 64 15 /cticache/health
   fi
   log "ceiling: a constant JSON body behind Basic auth"
   scenario const ceiling.lua /ceiling/const
@@ -590,6 +592,8 @@ main() {
   scenario set ceiling.lua /ceiling/set
   log "ceiling: the same SET as a Jersey resource answering JSON through Jackson"
   scenario jersey ceiling.lua /ceiling/jersey/set
+  log "cticache: GET /health, one Redis PING through the whole application (its fixed cost per call)"
+  scenario health ceiling.lua /cticache/health
   log "cticache: POST alone"
   scenario post post.lua
   log "cticache: GET alone, after storing $PREFILL entries in pool bench"
