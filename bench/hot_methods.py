@@ -1,58 +1,78 @@
 #!/usr/bin/env python3
-"""Where the CPU went in a JFR recording, from `jfr print --json --stack-depth 256 --events
-jdk.ExecutionSample,jdk.JavaMonitorEnter`: by layer (each sample counted once, in the innermost layer on its stack),
-by samples on top of the stack (self time), by samples anywhere on the stack (inclusive, each method once per
-sample), and where threads waited for a monitor (bench/cpu.jfc records waits of 10 ms and more). Execution samples
-only catch threads that run Java code: time in system calls (socket writes, the audit file's writes) and in the
-garbage collector is not in them."""
+"""Where the CPU went in a JFR recording, from the text of `jfr print --stack-depth 256 --events
+jdk.ExecutionSample,jdk.JavaMonitorEnter` (its JSON is fifty times larger): by layer (each sample counted once, in
+the innermost layer on its stack), by samples on top of the stack (self time), by samples anywhere on the stack
+(inclusive, each method once per sample), and where threads waited for a monitor (bench/cpu.jfc records waits of
+10 ms and more). Execution samples only catch threads that run Java code: time in system calls (socket writes, the
+audit file's writes) and in the garbage collector is not in them."""
 import collections
-import json
+import re
 import sys
 
 TOP = 20
 
-# Innermost first: a sample belongs to the first layer whose test matches a frame on its stack.
+# Innermost first: a sample belongs to the first layer whose test matches a method on its stack.
 LAYERS = (
-    ("cticache's audit writer thread (formats and logs the lines)", lambda m: m.startswith("org.cticache.audit.AuditLog.write")),
+    ("cticache's audit writer thread (formats and logs the lines)",
+     lambda m: m.startswith("org.cticache.audit.AuditLog.write")),
     ("Redis client (Jedis: encoding, pool, reading the reply)", lambda m: m.startswith("redis.clients.jedis.")),
-    ("cticache's resource methods, without their Redis calls", lambda m: m.startswith("org.cticache.api.")
-        and m.split(".")[-2].endswith("Resource")),
+    ("cticache's resource methods, without their Redis calls",
+     lambda m: m.startswith("org.cticache.api.") and m.split(".")[-2].endswith("Resource")),
     ("Jersey writing the answer (Jackson, headers, the container's output)",
-        lambda m: m == "org.glassfish.jersey.server.ServerRuntime$Responder.writeResponse"),
+     lambda m: m == "org.glassfish.jersey.server.ServerRuntime$Responder.writeResponse"),
     ("Jersey: request set-up, routing, parameters, providers, filters",
-        lambda m: m.startswith("org.glassfish.jersey.")),
+     lambda m: m.startswith("org.glassfish.jersey.")),
     ("cticache's servlet filters (audit, security, header checks)",
-        lambda m: m.startswith("org.cticache.") and m.endswith(".doFilter")),
-    ("the container: HTTP parsing, Basic auth, dispatch, sockets", lambda m: m.startswith(("org.eclipse.jetty.", "org.apache."))),
+     lambda m: m.startswith("org.cticache.") and m.endswith(".doFilter")),
+    ("the container: HTTP parsing, Basic auth, dispatch, sockets",
+     lambda m: m.startswith(("org.eclipse.jetty.", "org.apache."))),
 )
+OTHER = "other (JVM, other threads)"
+
+EVENT = re.compile(r"^(jdk\.\w+) \{$")
+FRAME = re.compile(r"^\s+([\w.$<>]+)\(")
+MONITOR_CLASS = re.compile(r"^\s+monitorClass = ([\w.$\[\]]+)")
+DURATION = re.compile(r"^\s+duration = ([\d.,]+) (ns|us|ms|s)\b")
+UNIT_MS = {"ns": 1e-6, "us": 1e-3, "ms": 1.0, "s": 1000.0}
 
 
-def name(frame):
-    method = frame["method"]
-    return f"{method['type']['name'].replace('/', '.')}.{method['name']}"
+def events(lines):
+    """(type, frames innermost first, monitor class, duration in ms) per event."""
+    kind, frames, monitor, duration = None, [], "?", 0.0
+    for line in lines:
+        start = EVENT.match(line)
+        if start:
+            kind, frames, monitor, duration = start.group(1), [], "?", 0.0
+        elif kind is None:
+            continue
+        elif line == "}\n" or line == "}":
+            yield kind, frames, monitor, duration
+            kind = None
+        elif frame := FRAME.match(line):
+            frames.append(frame.group(1))
+        elif found := MONITOR_CLASS.match(line):
+            monitor = found.group(1)
+        elif found := DURATION.match(line):
+            duration = float(found.group(1).replace(",", "")) * UNIT_MS[found.group(2)]
 
 
 def main():
-    with open(sys.argv[1]) as f:
-        events = json.load(f)["recording"]["events"]
     own, inclusive, layers = collections.Counter(), collections.Counter(), collections.Counter()
     waits, waited_ms = collections.Counter(), collections.Counter()
     samples = 0
-    for event in events:
-        values = event["values"]
-        frames = (values.get("stackTrace") or {}).get("frames") or []
-        if not frames:
-            continue
-        if event["type"] == "jdk.JavaMonitorEnter":
-            where = f"{(values.get('monitorClass') or {}).get('name', '?').replace('/', '.')} in {name(frames[0])}"
-            waits[where] += 1
-            waited_ms[where] += duration_ms(values.get("duration"))
-            continue
-        samples += 1
-        own[name(frames[0])] += 1
-        methods = [name(frame) for frame in frames]
-        inclusive.update(set(methods))
-        layers[next((layer for layer, test in LAYERS if any(map(test, methods))), "other (JVM, other threads)")] += 1
+    with open(sys.argv[1]) as text:
+        for kind, frames, monitor, duration in events(text):
+            if not frames:
+                continue
+            if kind == "jdk.JavaMonitorEnter":
+                where = f"{monitor} in {frames[0]}"
+                waits[where] += 1
+                waited_ms[where] += duration
+                continue
+            samples += 1
+            own[frames[0]] += 1
+            inclusive.update(set(frames))
+            layers[next((layer for layer, test in LAYERS if any(map(test, frames))), OTHER)] += 1
     print(f"## Where the CPU went during the 64-connection cycle run (JFR, {samples:,} execution samples)")
     print()
     print("| layer (innermost on the stack) | samples | share |")
@@ -69,21 +89,9 @@ def main():
     if waits:
         print("| monitor waits >= 10 ms: lock class in method | waits | total ms |")
         print("| --- | ---: | ---: |")
-        for where, count in waited_ms.most_common(TOP):
-            print(f"| `{where}` | {waits[where]:,} | {count:,.0f} |")
+        for where, total in waited_ms.most_common(TOP):
+            print(f"| `{where}` | {waits[where]:,} | {total:,.0f} |")
         print()
-
-
-def duration_ms(text):
-    """JFR's JSON durations read like PT0.0123S."""
-    if not text or not text.startswith("PT") or not text.endswith("S"):
-        return 0.0
-    body = text[2:-1]
-    minutes = 0.0
-    if "M" in body:
-        m, body = body.split("M")
-        minutes = float(m)
-    return (minutes * 60 + float(body or 0)) * 1000
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ set -euo pipefail
 usage() {
   cat <<'EOF'
 Usage: bench/run.sh [--tomcat] [--duration SECONDS] [--warmup SECONDS] [--connections "1 16 64 256"]
-                    [--threads N] [--profile] [--node]
+                    [--threads N] [--rounds N] [--profile] [--node]
 
   --tomcat           run cticache in Tomcat 10.1 instead of Jetty 12
   --duration N       seconds per measured wrk run (default 10)
@@ -23,6 +23,9 @@ Usage: bench/run.sh [--tomcat] [--duration SECONDS] [--warmup SECONDS] [--connec
                      The ratios and targets read the 64-connection level, so keep 64 in the list.
   --threads N        the container's request thread pool, as the deploy guides size it (default 4 per core);
                      0 keeps the container's own default (200)
+  --rounds N         paired rounds at 64 connections after the levels (default 3): the one-SET servlet, the
+                     Jersey resource, GET /health and the cycle back to back, N times; the ratios and targets
+                     read the median round, as a shared machine's speed drifts between scenarios
   --node             also run the transfer cycle against the original design, bench/node (Node.js + Express +
                      Redis, one process and one per core), on the same Redis; needs node and npm
   --profile          record the container JVM with JFR from its start (bench/cpu.jfc: execution samples
@@ -43,6 +46,7 @@ DURATION=10
 LEVELS="1 16 64 256"
 PROFILE=0
 NODE=0
+ROUNDS=3
 WARMUP=10
 JIT_WARMUP=180
 THREADS=$(( 4 * $(nproc) ))
@@ -67,6 +71,7 @@ while [[ $# -gt 0 ]]; do
     --jit-warmup) JIT_WARMUP=${2:?--jit-warmup needs a number}; shift ;;
     --connections) LEVELS=${2:?--connections needs a list}; shift ;;
     --threads) THREADS=${2:?--threads needs a number}; shift ;;
+    --rounds) ROUNDS=${2:?--rounds needs a number}; shift ;;
     --profile) PROFILE=1 ;;
     --node) NODE=1 ;;
     --help|-h) usage; exit 0 ;;
@@ -77,6 +82,7 @@ done
 [[ $DURATION =~ ^[1-9][0-9]*$ ]] || { echo "--duration must be a whole number of seconds" >&2; exit 64; }
 [[ $WARMUP =~ ^[0-9]+$ ]] || { echo "--warmup must be a whole number of seconds" >&2; exit 64; }
 [[ $JIT_WARMUP =~ ^[0-9]+$ ]] || { echo "--jit-warmup must be a whole number of seconds" >&2; exit 64; }
+[[ $ROUNDS =~ ^[0-9]+$ ]] || { echo "--rounds must be a whole number" >&2; exit 64; }
 [[ $THREADS =~ ^[0-9]+$ && ( $THREADS -eq 0 || $THREADS -ge 4 ) ]] \
   || { echo "--threads must be 0 (the container's default) or at least 4" >&2; exit 64; }
 # JFR keeps 64 frames by default; Jersey's stacks are deeper, and cut stacks hide who called what.
@@ -411,6 +417,21 @@ scenario() { # name script [path]
   done
 }
 
+# Paired rounds at 64 connections: this machine's speed drifts by a third within minutes (a shared host), so a
+# ratio of two scenarios measured minutes apart says as much about the drift as about cticache. Each round runs
+# the ceilings and the cycle back to back; the report takes the ratios round by round.
+paired_rounds() {
+  local round pair name script path
+  for round in $(seq 1 "$ROUNDS"); do
+    for pair in "set ceiling.lua /ceiling/set" "jersey ceiling.lua /ceiling/jersey/set" \
+        "health ceiling.lua /cticache/health" "cycle cycle.lua /"; do
+      read -r name script path <<< "$pair"
+      run_wrk "round$round-$name" "$script" 64 "$DURATION" "$path"
+      record "round$round-$name" 64 "$RAW/round$round-$name.txt"
+    done
+  done
+}
+
 # Stores exactly `count` entries through the API (fill.lua), then interrupts wrk, whose main thread would
 # otherwise sleep out the whole duration after its threads stopped.
 fill() { # name count ani-base pool ttl
@@ -433,8 +454,8 @@ fill() { # name count ani-base pool ttl
   log "$name: stored $count entries"
 }
 
-# During the 64-connection cycle run: scrape the heap from /cticache/metrics; with --profile, keep that run's
-# stretch of the recording.
+# During the 64-connection cycle run: scrape the heap from /cticache/metrics; with --profile, record that run
+# (a second recording: JFR already runs since the start, so starting this one costs the warm JVM nothing).
 during_cycle_64() {
   if [[ $1 == start ]]; then
     rm -f "$OUT/heap-scraper.stop"
@@ -447,10 +468,12 @@ during_cycle_64() {
     ) > "$OUT/heap-samples.txt" &
     SCRAPER_PID=$!
     PIDS+=("$SCRAPER_PID")
+    if [[ $PROFILE -eq 1 ]]; then
+      jcmd "$CONTAINER_PID" JFR.start name=cycle-c64 settings="$BENCH/cpu.jfc" > "$RAW/jfr-start.txt"
+    fi
   else
     if [[ $PROFILE -eq 1 ]]; then
-      jcmd "$CONTAINER_PID" JFR.dump name=bench begin="-${DURATION}s" filename="$OUT/cycle-c64.jfr" \
-        > "$RAW/jfr-dump.txt"
+      jcmd "$CONTAINER_PID" JFR.stop name=cycle-c64 filename="$OUT/cycle-c64.jfr" > "$RAW/jfr-stop.txt"
     fi
     touch "$OUT/heap-scraper.stop"
     wait "$SCRAPER_PID" 2>/dev/null || true
@@ -530,8 +553,9 @@ memory_per_entry() {
 
 profile_report() {
   [[ $PROFILE -eq 1 && -f $OUT/cycle-c64.jfr ]] || return 0
-  jfr print --json --stack-depth 256 --events jdk.ExecutionSample,jdk.JavaMonitorEnter "$OUT/cycle-c64.jfr" > "$OUT/cycle-c64-samples.json"
-  python3 "$BENCH/hot_methods.py" "$OUT/cycle-c64-samples.json" > "$OUT/hot-methods.md"
+  jfr print --stack-depth 256 --events jdk.ExecutionSample,jdk.JavaMonitorEnter "$OUT/cycle-c64.jfr" \
+    > "$OUT/cycle-c64-samples.txt"
+  python3 "$BENCH/hot_methods.py" "$OUT/cycle-c64-samples.txt" > "$OUT/hot-methods.md"
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -571,6 +595,7 @@ main() {
   fact LEVELS "$LEVELS"
   fact PROFILE "$PROFILE"
   fact JIT_WARMUP "$JIT_WARMUP"
+  fact ROUNDS "$ROUNDS"
   fact THREADS "$([[ $THREADS -eq 0 ]] && echo "container default" || echo "$THREADS")"
   fact JAVA "$(java -version 2>&1 | head -1)"
   fact WRK "$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
@@ -601,6 +626,10 @@ main() {
   scenario get get.lua
   log "cticache: the transfer cycle POST -> GET -> DELETE"
   scenario cycle cycle.lua
+  if [[ $ROUNDS -gt 0 ]]; then
+    log "paired rounds at 64 connections: one-SET servlet, Jersey resource, GET /health, cycle; $ROUNDS times"
+    paired_rounds
+  fi
 
   [[ $NODE -eq 0 ]] || node_cycles
 
