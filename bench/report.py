@@ -193,8 +193,8 @@ def main():
     heap = int(facts.get("HEAP_MAX") or 0)
     if heap:
         out.append(f"- cticache's container heap during the {LEVEL}-connection cycle run: max {heap / 2**20:,.0f} MiB "
-                   f"used (jvm_memory_used_bytes, area heap, summed; {facts.get('HEAP_SAMPLES')} samples from "
-                   f"/cticache/metrics) of -Xmx in `{facts.get('JVM_OPTS')}`")
+                   f"used (`jstat -gc`: survivors, eden and old generation; {facts.get('HEAP_SAMPLES')} samples, one a "
+                   f"second) of -Xmx in `{facts.get('JVM_OPTS')}`")
     print("\n".join(out))
 
 

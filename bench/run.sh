@@ -86,8 +86,9 @@ done
 [[ $THREADS =~ ^[0-9]+$ && ( $THREADS -eq 0 || $THREADS -ge 4 ) ]] \
   || { echo "--threads must be 0 (the container's default) or at least 4" >&2; exit 64; }
 # JFR keeps 64 frames by default; Jersey's stacks are deeper, and cut stacks hide who called what.
-[[ $PROFILE -eq 0 ]] \
-  || JVM_OPTS="$JVM_OPTS -XX:FlightRecorderOptions=stackdepth=256 -XX:StartFlightRecording=name=bench,settings=$BENCH/cpu.jfc"
+# JFR runs from the start (see bench/cpu.jfc); the measured run is recorded as a second recording.
+[[ $PROFILE -eq 0 ]] || JVM_OPTS="$JVM_OPTS -XX:FlightRecorderOptions=stackdepth=256 \
+-XX:StartFlightRecording=name=bench,settings=$BENCH/cpu.jfc"
 
 OUT=$ROOT/target/bench/$(date +%Y%m%d-%H%M%S)-$CONTAINER
 RAW=$OUT/raw
@@ -454,20 +455,15 @@ fill() { # name count ani-base pool ttl
   log "$name: stored $count entries"
 }
 
-# During the 64-connection cycle run: scrape the heap from /cticache/metrics; with --profile, record that run
+# During the 64-connection cycle run: sample the heap with jstat; with --profile, record that run
 # (a second recording: JFR already runs since the start, so starting this one costs the warm JVM nothing).
 during_cycle_64() {
   if [[ $1 == start ]]; then
-    rm -f "$OUT/heap-scraper.stop"
-    (
-      until [[ -f $OUT/heap-scraper.stop ]]; do
-        curl -s "${CURL_AUTH[@]}" "$BASE_URL/cticache/metrics" \
-          | awk '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $NF} END {if (s > 0) printf "%d\n", s}'
-        sleep 2
-      done
-    ) > "$OUT/heap-samples.txt" &
-    SCRAPER_PID=$!
-    PIDS+=("$SCRAPER_PID")
+    # jstat reads the JVM's counters from shared memory, so sampling the heap costs the measured JVM nothing
+    # (a /metrics scrape would run a request and 64 Redis scripts).
+    jstat -gc "$CONTAINER_PID" 1000 > "$RAW/jstat-cycle-c64.txt" &
+    HEAP_SAMPLER_PID=$!
+    PIDS+=("$HEAP_SAMPLER_PID")
     if [[ $PROFILE -eq 1 ]]; then
       jcmd "$CONTAINER_PID" JFR.start name=cycle-c64 settings="$BENCH/cpu.jfc" > "$RAW/jfr-start.txt"
     fi
@@ -475,8 +471,11 @@ during_cycle_64() {
     if [[ $PROFILE -eq 1 ]]; then
       jcmd "$CONTAINER_PID" JFR.stop name=cycle-c64 filename="$OUT/cycle-c64.jfr" > "$RAW/jfr-stop.txt"
     fi
-    touch "$OUT/heap-scraper.stop"
-    wait "$SCRAPER_PID" 2>/dev/null || true
+    kill "$HEAP_SAMPLER_PID" 2>/dev/null || true
+    wait "$HEAP_SAMPLER_PID" 2>/dev/null || true
+    # Heap used, in bytes: survivors + eden + old generation (S0U S1U EU OU, KiB).
+    awk '$1 ~ /^[0-9.]+$/ {printf "%d\n", ($3 + $4 + $6 + $8) * 1024}' "$RAW/jstat-cycle-c64.txt" \
+      > "$OUT/heap-samples.txt"
   fi
 }
 
