@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Turns bench/run.sh's results.tsv and facts.env into the markdown report: one table, ratios, targets, memory."""
+"""Turns bench/run.sh's results.tsv and facts.env into the markdown report: one table, ratios, paired rounds,
+targets, memory."""
 import re
 import shlex
 import statistics

@@ -20,7 +20,7 @@ Usage: bench/run.sh [--tomcat] [--duration SECONDS] [--warmup SECONDS] [--connec
                      than doubles meanwhile
   --warmup N         seconds of warm-up at 64 connections before each scenario (default 10)
   --connections L    connection levels, space-separated (default "1 16 64 256"); wrk threads = min(conns, 2).
-                     The ratios and targets read the 64-connection level, so keep 64 in the list.
+                     The ratios and the p99 targets read the 64-connection level, so keep 64 in the list.
   --threads N        the container's request thread pool, as the deploy guides size it (default 4 per core);
                      0 keeps the container's own default (200)
   --rounds N         paired rounds at 64 connections after the levels (default 3): the one-SET servlet, the
