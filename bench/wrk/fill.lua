@@ -37,8 +37,8 @@ function request()
 end
 
 function response(status, headers, body)
-  if finished or bench.header(headers, "X-Request-Id") == nil then return end
-  if (bench.header(headers, "X-Request-Id")):sub(1, 5) ~= "post-" then return end
+  local id = bench.header(headers, "X-Request-Id")
+  if finished or id == nil or id:sub(1, 5) ~= "post-" then return end
   answered = answered + 1
   if status == 201 then stored = stored + 1 else non2xx = non2xx + 1 end
   if answered == share then

@@ -33,10 +33,6 @@ class PoolWatchTest {
         logger.setUseParentHandlers(true);
     }
 
-    private List<String> messages(Level level) {
-        return logged.messages(level);
-    }
-
     @Test
     void belowTheThresholdNothingIsLogged() {
         watch.allocated(sales, 0, 7);
@@ -51,15 +47,15 @@ class PoolWatchTest {
         watch.exhausted(sales);
         assertEquals(List.of("cticache: pool 'sales' is 80% used (one caller holds 8 of its 10 DNIS); warning at 80%"
                 + " (cticache.pool.warn). A caller holding every DNIS gets 503: add numbers to the pool."),
-                messages(Level.WARNING));
+                logged.messages(Level.WARNING));
     }
 
     @Test
     void thePoolsPressureIsItsBusiestShard() {
         watch.allocated(sales, 1, 8);
         watch.allocated(sales, 2, 1);
-        assertEquals(1, messages(Level.WARNING).size(), "a quiet shard does not hide a busy one");
-        assertEquals(List.of(), messages(Level.INFO));
+        assertEquals(1, logged.messages(Level.WARNING).size(), "a quiet shard does not hide a busy one");
+        assertEquals(List.of(), logged.messages(Level.INFO));
     }
 
     @Test
@@ -68,14 +64,14 @@ class PoolWatchTest {
         watch.counted(List.of(new PoolOccupancy(sales, 3, 3, 0, 0)));
         watch.allocated(sales, 3, 2);
         watch.allocated(sales, 1, 8);
-        assertEquals(2, messages(Level.WARNING).size());
-        assertEquals(List.of("cticache: pool 'sales' is back below 80% (30% used)"), messages(Level.INFO));
+        assertEquals(2, logged.messages(Level.WARNING).size());
+        assertEquals(List.of("cticache: pool 'sales' is back below 80% (30% used)"), logged.messages(Level.INFO));
     }
 
     @Test
     void anExhaustionIsACrossing() {
         watch.exhausted(sales);
-        assertEquals(1, messages(Level.WARNING).size());
+        assertEquals(1, logged.messages(Level.WARNING).size());
     }
 
     @Test
@@ -83,6 +79,6 @@ class PoolWatchTest {
         watch.allocated(leased, 0, 4);
         assertEquals(List.of("cticache: pool 'leased' is 100% used (4 of its 4 DNIS are leased); warning at 80%"
                 + " (cticache.pool.warn). A caller holding every DNIS gets 503: add numbers to the pool."),
-                messages(Level.WARNING));
+                logged.messages(Level.WARNING));
     }
 }
