@@ -49,7 +49,9 @@ public final class SentinelSetup implements AutoCloseable {
                 setup.sentinels.add(RedisNode.startSentinel(port, List.of(
                         "sentinel monitor " + MASTER_NAME + " 127.0.0.1 " + master.port() + " 2",
                         "sentinel down-after-milliseconds " + MASTER_NAME + " 1000",
-                        "sentinel failover-timeout " + MASTER_NAME + " 3000",
+                        // A sentinel that took no part in a failover tries its own after twice this; at 3 s, on a
+                        // busy machine, one did so before the new master's news reached it and failed over again.
+                        "sentinel failover-timeout " + MASTER_NAME + " 10000",
                         "sentinel parallel-syncs " + MASTER_NAME + " 1")));
             }
             setup.awaitSentinelsAgree();
