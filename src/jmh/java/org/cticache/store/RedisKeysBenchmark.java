@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 public class RedisKeysBenchmark {
 
-    private final RedisKeys keys = new RedisKeys("cticache:");
+    private final RedisKeys keys = new RedisKeys("cticache:", false);
 
     private EntryKey key = new EntryKey(new Dnis("5551234500"), new Ani("9123456789"));
 

@@ -16,6 +16,7 @@ import org.cticache.crypto.EncryptedCallDataStore;
 import org.cticache.metrics.AllocationMetrics;
 import org.cticache.metrics.Metrics;
 import org.cticache.metrics.OccupancyMetrics;
+import org.cticache.metrics.RedisMetrics;
 import org.cticache.metrics.RequestMetrics;
 import org.cticache.store.RedisCallDataStore;
 
@@ -49,9 +50,11 @@ public final class CtiCacheListener implements ServletContextListener {
         metrics = new Metrics();
         audit = new AuditLog();
         PoolWatch watch = new PoolWatch(config.pools(), config.poolWarnPercent() / 100.0, RedisCallDataStore.SHARDS);
+        RedisMetrics redisMetrics = new RedisMetrics(metrics.registry());
         store = RedisCallDataStore.open(config.redis(), config.keyPrefix(), config.pools(),
                 PoolEvents.all(List.of(watch, new AllocationMetrics(metrics.registry(), config.pools()))),
-                metrics.registry(), config.cooldownSeconds());
+                redisMetrics, config.cooldownSeconds());
+        redisMetrics.gaugeConnections(metrics.registry(), store::connections);
         PoolStatus pools = new PoolStatus(store, config.pools(), watch);
         new OccupancyMetrics(metrics, config.pools(), pools);
         // Always wrapped: with encryption off the wrapper still refuses encrypted values instead of serving them.

@@ -14,7 +14,8 @@ public final class CallTransfers {
     // Per service instance and pool, so that successive allocations rotate and a DNIS is reused as late as possible.
     // Kept in memory on purpose: a shared counter in Redis would be one key every allocation touches, a hot slot
     // in a cluster and a second key outside the ANI's slot, which would break the one-script atomicity. Instances
-    // need not agree on the rotation; SET NX in the script is what keeps them from colliding.
+    // need not agree on the rotation; SET NX in the script is what keeps them from colliding. (A pool matched by
+    // DNIS alone is one slot anyway, and rotates in Redis, shared by every instance.)
     private final Map<DnisPool, AtomicInteger> cursors;
 
     public CallTransfers(CallDataStore store, DnisPools pools, TtlPolicy ttl) {
@@ -35,8 +36,14 @@ public final class CallTransfers {
         int lifetime = ttl.resolve(ttlSeconds);
         IdempotencyKey idempotency = idempotencyKey == null ? null
                 : IdempotencyKey.of(idempotencyKey, ani, data, pool.name(), lifetime);
-        int start = Math.floorMod(cursors.get(pool).getAndIncrement(), pool.size());
+        AtomicInteger cursor = cursors.get(pool);
+        int start = Math.floorMod(cursor.getAndIncrement(), pool.size());
         Dnis dnis = store.allocate(pool, start, ani, data, lifetime, idempotency);
+        int taken = pool.position(dnis);
+        if (taken != start) {
+            // The caller held the DNIS at the start and more: the rotation goes on after the one it got.
+            cursor.set(taken + 1);
+        }
         return new Allocation(new EntryKey(dnis, ani), data, pool.name(), lifetime);
     }
 

@@ -2,18 +2,20 @@ package org.cticache.core;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The DNIS numbers that route to one target system. Identity matters: the store caches its encoding of a pool
- * per instance, so two pools with the same numbers are still two pools.
+ * The DNIS numbers that route to one target system. Identity matters: the store keeps what it derives from a
+ * pool per pool, so two pools with the same numbers are still two pools.
  */
 public final class DnisPool {
 
-    /** Caps the work of one allocation: when a pool is exhausted for an ANI, the script probes every number. */
+    /** Caps what Redis keeps per pool and per caller holding much of it (a bitmap of the pool, see holdings.lua). */
     public static final int MAX_SIZE = 10_000;
 
     private static final Pattern NUMBER = Pattern.compile("\\+?[0-9]{1," + PhoneNumbers.MAX_DIGITS + "}");
@@ -21,11 +23,15 @@ public final class DnisPool {
     private final String name;
     private final List<Dnis> numbers;
     private final boolean matchedByDnis;
+    private final Map<Dnis, Integer> positions = new HashMap<>();
 
     private DnisPool(String name, List<Dnis> numbers, boolean matchedByDnis) {
         this.name = name;
         this.numbers = List.copyOf(numbers);
         this.matchedByDnis = matchedByDnis;
+        for (int i = 0; i < numbers.size(); i++) {
+            positions.put(numbers.get(i), i);
+        }
     }
 
     /**
@@ -123,6 +129,15 @@ public final class DnisPool {
     /** The numbers in the order the definition lists them, which is the order of rotation. */
     public List<Dnis> numbers() {
         return numbers;
+    }
+
+    /** Where the DNIS is in the rotation, from 0; throws IllegalArgumentException for a number not in the pool. */
+    public int position(Dnis dnis) {
+        Integer position = positions.get(dnis);
+        if (position == null) {
+            throw new IllegalArgumentException("DNIS " + dnis + " is not in pool '" + name + "'");
+        }
+        return position;
     }
 
     public int size() {

@@ -1,21 +1,13 @@
 package org.cticache.store;
 
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
 import org.cticache.core.Ani;
 import org.cticache.core.CallData;
 import org.cticache.core.CallDataStore;
@@ -30,133 +22,159 @@ import org.cticache.core.PoolEvents;
 import org.cticache.core.PoolExhaustedException;
 import org.cticache.core.PoolOccupancy;
 import org.cticache.core.StoreUnavailableException;
-import org.cticache.metrics.Metrics;
+import org.cticache.store.CallTiming.Call;
 import redis.clients.jedis.Jedis;
-import redis.clients.jedis.exceptions.JedisConnectionException;
-import redis.clients.jedis.exceptions.JedisDataException;
-import redis.clients.jedis.exceptions.JedisException;
-import redis.clients.jedis.exceptions.JedisRedirectionException;
+import redis.clients.jedis.params.SetParams;
 
 /**
- * The entries in Redis, and their pools' occupancy: one round trip per operation, each atomic on the Redis side,
- * the occupancy bookkeeping included.
+ * The entries in Redis, and their pools' occupancy: one script call per operation, each atomic on the Redis side
+ * with its bookkeeping, and each of bounded cost whatever the pool's size, spelling or occupancy.
  */
 public final class RedisCallDataStore implements CallDataStore, OccupancyStore {
-
-    // Redis answers these while it cannot serve (starting, failing over, a replica, a busy script, out of
-    // memory, refusing our credentials): for the client that is Redis being unavailable, and the logged cause
-    // tells the administrator which.
-    private static final List<String> UNAVAILABLE_ERRORS = List.of("LOADING", "READONLY", "MASTERDOWN", "BUSY",
-            "TRYAGAIN", "CLUSTERDOWN", "NOREPLICAS", "OOM", "NOAUTH", "WRONGPASS", "NOPERM");
 
     /** How many shards the store counts a pool's occupancy in (see {@link org.cticache.core.PoolEvents}). */
     public static final int SHARDS = RedisKeys.BUCKETS;
 
-    private final RedisConnector redis;
+    // A pool's numbers stay in Redis this long after they were last published; an allocation that finds them
+    // gone publishes them again, so this only bounds how long a pool's former versions linger.
+    private static final long NUMBERS_TTL_MILLIS = 7L * 24 * 3600 * 1000;
+
+    private final RedisCalls redis;
     private final RedisKeys keys;
     private final DnisPools pools;
+    private final Map<DnisPool, PoolNumbers> numbers;
     private final PoolEvents events;
     private final int waitReplicas;
     private final int waitTimeoutMillis;
     private final long cooldownMillis;
-    private final LuaScript allocate = LuaScript.fromResources("tracking.lua", "allocate.lua");
-    private final LuaScript read = LuaScript.fromResources("tracking.lua", "read.lua");
-    private final LuaScript occupancy = LuaScript.fromResources("tracking.lua", "occupancy.lua");
-    private final Map<DnisPool, List<String>> encodedPools = new ConcurrentHashMap<>();
-    private final Map<Command, Timer> timers = new EnumMap<>(Command.class);
+    private final AllocateScript allocate = new AllocateScript();
+    private final ReadScript read = new ReadScript();
+    private final OccupancyScript occupancy = new OccupancyScript();
 
-    /** The calls to Redis, each timed under its name, retries and the wait for a connection included. */
-    private enum Command {
-        ALLOCATE, PEEK, TAKE, COUNT, PING
-    }
-
-    private RedisCallDataStore(RedisConnector redis, String keyPrefix, DnisPools pools, PoolEvents events,
-                               MeterRegistry registry, int waitReplicas, int waitTimeoutMillis, long cooldownMillis) {
+    private RedisCallDataStore(RedisCalls redis, RedisKeys keys, DnisPools pools, PoolEvents events,
+                               int waitReplicas, int waitTimeoutMillis, long cooldownMillis) {
         this.redis = redis;
-        this.keys = new RedisKeys(keyPrefix);
+        this.keys = keys;
         this.pools = pools;
+        this.numbers = pools.all().values().stream()
+                .collect(Collectors.toUnmodifiableMap(Function.identity(), PoolNumbers::new));
         this.events = events;
         this.waitReplicas = waitReplicas;
         this.waitTimeoutMillis = waitTimeoutMillis;
         this.cooldownMillis = cooldownMillis;
-        for (Command command : Command.values()) {
-            timers.put(command, Timer.builder("cticache.redis.calls").description("calls to Redis, by what they do")
-                    .tag("call", command.name().toLowerCase(Locale.ROOT))
-                    .serviceLevelObjectives(Metrics.LATENCY_BUCKETS).register(registry));
-        }
-        Map<String, ToIntFunction<ConnectionCounts>> states = Map.of("active", ConnectionCounts::active,
-                "idle", ConnectionCounts::idle, "waiting", ConnectionCounts::waiting);
-        states.forEach((state, count) -> Gauge.builder("cticache.redis.connections", redis,
-                        connector -> count.applyAsInt(connector.connections()))
-                .description("pooled Redis connections: borrowed, idle, and callers waiting for one")
-                .tag("state", state).register(registry));
     }
 
     /**
      * Builds the connection pools; connections open on first use, so Redis may still be down at start-up.
      *
-     * @param pools           the configured pools, whose occupancy a take updates
+     * @param pools           the configured pools
      * @param events          told of allocations and exhaustions
-     * @param registry        where the store's meters go: Redis call latency, connection pool state
+     * @param timing          told how long each call to Redis took
      * @param cooldownSeconds how long a consumed or expired {@code <dnis>:<ani>} stays blocked (0: not at all)
      */
     public static RedisCallDataStore open(RedisOptions options, String keyPrefix, DnisPools pools, PoolEvents events,
-                                          MeterRegistry registry, int cooldownSeconds) {
-        return new RedisCallDataStore(RedisConnectors.open(options), keyPrefix, pools, events, registry,
-                options.waitReplicas(), options.waitTimeoutMillis(), cooldownSeconds * 1000L);
+                                          CallTiming timing, int cooldownSeconds) {
+        boolean clustered = options.topology().mode() == RedisTopology.Mode.CLUSTER;
+        return new RedisCallDataStore(new RedisCalls(RedisConnectors.open(options), timing),
+                new RedisKeys(keyPrefix, clustered), pools, events, options.waitReplicas(),
+                options.waitTimeoutMillis(), cooldownSeconds * 1000L);
+    }
+
+    /** Borrowed, idle, and callers waiting for a pooled connection. */
+    public ConnectionCounts connections() {
+        return redis.connections();
     }
 
     @Override
     public Dnis allocate(DnisPool dnisPool, int start, Ani ani, CallData data, int ttlSeconds,
                          IdempotencyKey idempotency) {
-        List<String> encoded = encodedPools.computeIfAbsent(dnisPool, PoolEncoding::encode);
-        List<String> args = new ArrayList<>(10 + encoded.size());
-        args.add(data.json());
-        args.add(Integer.toString(ttlSeconds));
-        args.add(Integer.toString(start));
-        args.add(Integer.toString(dnisPool.size()));
-        args.add(Long.toString(cooldownMillis));
-        args.add(idempotency == null ? "" : idempotency.key());
-        args.add(idempotency == null ? "" : idempotency.fingerprint());
-        args.add(dnisPool.isMatchedByDnis() ? ani.value() : "");
-        args.add(dnisPool.name());
-        args.add(dnisPool.isMatchedByDnis() ? "" : ani.value());
-        args.addAll(encoded);
-        String candidates = dnisPool.isMatchedByDnis() ? keys.poolPrefix(dnisPool) : keys.aniPrefix(ani);
-        String tracking = keys.trackingPrefix(dnisPool, ani);
-        List<String> scriptKeys = List.of(candidates, RedisKeys.live(tracking, dnisPool),
-                RedisKeys.callers(tracking, dnisPool), RedisKeys.stats(tracking));
-        List<?> outcome = call(Command.ALLOCATE, candidates, jedis -> {
-            List<?> result = (List<?>) allocate.run(jedis, scriptKeys, args);
-            if ("new".equals(result.get(0))) {
-                replicated(jedis, dnisPool, new EntryKey(new Dnis((String) result.get(1)), ani));
+        boolean claimed = idempotency != null && claim(idempotency, ttlSeconds);
+        AllocateScript.Outcome outcome;
+        try {
+            outcome = allocateOnce(dnisPool, start, ani, data, ttlSeconds, idempotency);
+        } catch (RuntimeException e) {
+            if (claimed) {
+                release(idempotency);
+            }
+            throw e;
+        }
+        if (claimed && !(outcome instanceof AllocateScript.Allocated || outcome instanceof AllocateScript.Again)) {
+            release(idempotency);
+        }
+        if (outcome instanceof AllocateScript.Allocated allocated) {
+            int shard = dnisPool.isMatchedByDnis() ? 0 : RedisKeys.bucket(ani);
+            events.allocated(dnisPool, shard, allocated.busiest());
+            return allocated.dnis();
+        }
+        if (outcome instanceof AllocateScript.Again again) {
+            return again.dnis();
+        }
+        if (outcome instanceof AllocateScript.Full full) {
+            events.exhausted(dnisPool);
+            throw new PoolExhaustedException(dnisPool, (int) Math.max(1, (full.millisToFirstFree() + 999) / 1000));
+        }
+        if (outcome instanceof AllocateScript.Conflict) {
+            throw new IdempotencyConflictException(idempotency.key());
+        }
+        throw new IllegalStateException("the numbers of pool '" + dnisPool.name()
+                + "' vanished from Redis as soon as they were published");
+    }
+
+    private AllocateScript.Outcome allocateOnce(DnisPool dnisPool, int start, Ani ani, CallData data,
+                                                int ttlSeconds, IdempotencyKey idempotency) {
+        PoolNumbers poolNumbers = numbers.get(dnisPool);
+        String tag = keys.tagPrefix(dnisPool, ani);
+        AllocateScript.Request request = new AllocateScript.Request(RedisKeys.stats(tag),
+                keys.numbers(tag, poolNumbers), poolNumbers, start, ani, data, ttlSeconds, cooldownMillis, idempotency);
+        return redis.call(Call.ALLOCATE, request.statsKey(), jedis -> {
+            AllocateScript.Outcome result = allocate.run(jedis, request);
+            if (result instanceof AllocateScript.NoPool) {
+                jedis.set(request.numbersKey(), poolNumbers.encoded(), SetParams.setParams().px(NUMBERS_TTL_MILLIS));
+                result = allocate.run(jedis, request);
+            }
+            if (result instanceof AllocateScript.Allocated allocated) {
+                replicated(jedis, dnisPool, ani, allocated.dnis());
             }
             return result;
         });
-        switch ((String) outcome.get(0)) {
-            case "new" -> {
-                int shard = dnisPool.isMatchedByDnis() ? 0 : RedisKeys.bucket(ani);
-                events.allocated(dnisPool, shard, (Long) outcome.get(2));
-                return new Dnis((String) outcome.get(1));
+    }
+
+    /**
+     * Records the idempotency key with its request's fingerprint for the entry's lifetime, under a key of its own
+     * (in a cluster: its own slot), so that a reuse for any other request, another ANI included, is caught; the
+     * allocation script then allocates once per key and ANI. Returns whether this call made the record, false
+     * when a retry of the same request did.
+     */
+    private boolean claim(IdempotencyKey idempotency, int ttlSeconds) {
+        String claim = keys.idempotency(idempotency.key());
+        String earlier = redis.call(Call.ALLOCATE, claim, jedis -> {
+            if (jedis.set(claim, idempotency.fingerprint(), SetParams.setParams().nx().px(ttlSeconds * 1000L)) != null) {
+                return null;
             }
-            case "again" -> {
-                return new Dnis((String) outcome.get(1));
-            }
-            case "conflict" -> throw new IdempotencyConflictException(idempotency.key());
-            default -> {
-                events.exhausted(dnisPool);
-                long millisToFirstExpiry = (Long) outcome.get(1);
-                throw new PoolExhaustedException(dnisPool, (int) Math.max(1, (millisToFirstExpiry + 999) / 1000));
-            }
+            return jedis.get(claim);
+        });
+        if (earlier != null && !earlier.equals(idempotency.fingerprint())) {
+            throw new IdempotencyConflictException(idempotency.key());
+        }
+        return earlier == null;
+    }
+
+    /** A request that stored nothing leaves its idempotency key free again (best effort: it may time out too). */
+    private void release(IdempotencyKey idempotency) {
+        String claim = keys.idempotency(idempotency.key());
+        try {
+            redis.call(Call.ALLOCATE, claim, jedis -> jedis.del(claim));
+        } catch (StoreUnavailableException e) {
+            // The record expires with the lifetime the request asked for; a retry with the same request still works.
         }
     }
 
     /**
      * With cticache.redis.wait.replicas set, holds the acknowledgement until that many replicas have the entry
-     * (WAIT, on the connection that wrote it); if they do not within the wait timeout, removes it again, from
-     * the pool's occupancy too, so a failover cannot resurrect an entry whose POST failed.
+     * (WAIT, on the connection that wrote it); if they do not within the wait timeout, takes it again, so a
+     * failover cannot resurrect an entry whose POST failed.
      */
-    private void replicated(Jedis jedis, DnisPool pool, EntryKey entry) {
+    private void replicated(Jedis jedis, DnisPool pool, Ani ani, Dnis dnis) {
         if (waitReplicas == 0) {
             return;
         }
@@ -164,72 +182,65 @@ public final class RedisCallDataStore implements CallDataStore, OccupancyStore {
         if (acknowledged >= waitReplicas) {
             return;
         }
-        TrackedEntry tracked = pool.isMatchedByDnis()
-                ? trackedLease(pool, entry.dnis()) : tracked(entry, List.of(pool));
-        read.run(jedis, tracked.keys(), tracked.args("take", 0, ""));
+        ReadScript.Request removal = pool.isMatchedByDnis() ? leased(pool, dnis, true, "")
+                : byAni(new EntryKey(dnis, ani), true);
+        read.run(jedis, removal);
         throw new StoreUnavailableException("only " + acknowledged + " of the " + waitReplicas + " required Redis"
                 + " replicas confirmed the entry within " + waitTimeoutMillis + " ms; it was removed again", null);
     }
 
     @Override
     public Optional<CallData> get(EntryKey key) {
-        String entry = keys.entry(key);
         if (cooldownMillis > 0) {
-            return readEntry(new TrackedEntry(List.of(entry), "", ""), "peek", null);
+            return readEntry(byAni(key, false));
         }
-        return Optional.ofNullable(call(Command.PEEK, entry, jedis -> jedis.get(entry))).map(CallData::new);
+        String entry = keys.entry(key);
+        return Optional.ofNullable(redis.call(Call.PEEK, entry, jedis -> jedis.get(entry))).map(CallData::new);
     }
 
     @Override
     public Optional<CallData> take(EntryKey key) {
-        return readEntry(tracked(key, pools.containing(key.dnis())), "take", null);
+        return readEntry(byAni(key, true));
     }
 
     @Override
     public Optional<CallData> getLeased(DnisPool pool, Dnis dnis, Ani ani) {
-        return readEntry(trackedLease(pool, dnis), "peek", ani);
+        return readEntry(leased(pool, dnis, false, ani == null ? "" : ani.value()));
     }
 
     @Override
     public Optional<CallData> takeLeased(DnisPool pool, Dnis dnis, Ani ani) {
-        return readEntry(trackedLease(pool, dnis), "take", ani);
+        return readEntry(leased(pool, dnis, true, ani == null ? "" : ani.value()));
     }
 
-    /** What read.lua needs to take an entry of a pool matched by DNIS and ANI out of the candidate pools' sets. */
-    private TrackedEntry tracked(EntryKey key, List<DnisPool> candidates) {
-        List<String> scriptKeys = new ArrayList<>();
-        scriptKeys.add(keys.entry(key));
-        String tracking = keys.bucketPrefix(RedisKeys.bucket(key.ani()));
-        for (DnisPool pool : candidates) {
-            if (!pool.isMatchedByDnis()) {
-                scriptKeys.add(RedisKeys.live(tracking, pool));
-                scriptKeys.add(RedisKeys.callers(tracking, pool));
+    /** A read of an entry of a pool matched by DNIS and ANI: a take settles it in whichever pool holds it. */
+    private ReadScript.Request byAni(EntryKey key, boolean take) {
+        List<ReadScript.Candidate> candidates = new ArrayList<>();
+        if (take) {
+            for (DnisPool pool : pools.containing(key.dnis())) {
+                if (!pool.isMatchedByDnis()) {
+                    candidates.add(candidate(pool, key.dnis()));
+                }
             }
         }
-        return new TrackedEntry(scriptKeys, key.dnis().value() + ":" + key.ani().value(), key.ani().value());
+        return new ReadScript.Request(RedisKeys.stats(keys.bucketPrefix(RedisKeys.bucket(key.ani()))),
+                keys.entry(key), take, cooldownMillis, "", key.ani().value(), candidates);
     }
 
-    private TrackedEntry trackedLease(DnisPool pool, Dnis dnis) {
-        String prefix = keys.poolPrefix(pool);
-        return new TrackedEntry(List.of(prefix + dnis.value(), RedisKeys.live(prefix, pool)), dnis.value(), "");
+    private ReadScript.Request leased(DnisPool pool, Dnis dnis, boolean take, String requiredAni) {
+        String tag = keys.poolPrefix(pool);
+        return new ReadScript.Request(RedisKeys.stats(tag), tag + dnis.value(), take, cooldownMillis, requiredAni, "",
+                take ? List.of(candidate(pool, dnis)) : List.of());
     }
 
-    /**
-     * An entry is read, checked (its end of life under a cool-down, its ANI in a pool matched by DNIS alone)
-     * and, for a take, replaced by a tombstone or removed and dropped from its pool's occupancy, in one call.
-     */
-    private Optional<CallData> readEntry(TrackedEntry tracked, String mode, Ani ani) {
-        List<String> args = tracked.args(mode, cooldownMillis, ani == null ? "" : ani.value());
-        Command command = mode.equals("take") ? Command.TAKE : Command.PEEK;
-        Object value = call(command, tracked.keys().get(0), jedis -> read.run(jedis, tracked.keys(), args));
-        return Optional.ofNullable((String) value).map(CallData::new);
+    private ReadScript.Candidate candidate(DnisPool pool, Dnis dnis) {
+        return new ReadScript.Candidate(pool.name(), numbers.get(pool).version(), pool.position(dnis));
     }
 
-    /** KEYS and the member and caller arguments of read.lua for one entry. */
-    private record TrackedEntry(List<String> keys, String member, String caller) {
-        List<String> args(String mode, long cooldownMillis, String requiredAni) {
-            return List.of(mode, Long.toString(cooldownMillis), requiredAni, member, caller);
-        }
+    private Optional<CallData> readEntry(ReadScript.Request request) {
+        Call call = request.take() ? Call.TAKE : Call.PEEK;
+        return Optional.ofNullable(redis.call(call, request.statsKey(), jedis -> read.run(jedis, request)))
+                .map(CallData::new);
     }
 
     @Override
@@ -238,34 +249,27 @@ public final class RedisCallDataStore implements CallDataStore, OccupancyStore {
         List<DnisPool> byAni = wanted.stream().filter(pool -> !pool.isMatchedByDnis()).toList();
         if (!byAni.isEmpty()) {
             for (int bucket = 0; bucket < RedisKeys.BUCKETS; bucket++) {
-                count(keys.bucketPrefix(bucket), "dnis-ani", byAni, counted);
+                count(keys.bucketPrefix(bucket), AllocateScript.LIGHT_HOLDINGS, byAni, counted);
             }
         }
         for (DnisPool pool : wanted) {
             if (pool.isMatchedByDnis()) {
-                count(keys.poolPrefix(pool), "dnis", List.of(pool), counted);
+                count(keys.poolPrefix(pool), 0, List.of(pool), counted);
             }
         }
         return wanted.stream().map(counted::get).toList();
     }
 
-    /** Adds one bucket's (or DNIS-matched pool's) counts to the running totals: sums, and the busiest's maximum. */
-    private void count(String prefix, String match, List<DnisPool> poolsHere, Map<DnisPool, PoolOccupancy> totals) {
-        List<String> scriptKeys = new ArrayList<>();
-        List<String> args = new ArrayList<>();
-        scriptKeys.add(RedisKeys.stats(prefix));
-        args.add(match);
-        for (DnisPool pool : poolsHere) {
-            scriptKeys.add(RedisKeys.live(prefix, pool));
-            scriptKeys.add(RedisKeys.callers(prefix, pool));
-            args.add(pool.name());
-        }
-        List<?> counts = (List<?>) call(Command.COUNT, prefix, jedis -> occupancy.run(jedis, scriptKeys, args));
+    /** Adds one tag's counts to the running totals: sums, and the busiest's maximum. */
+    private void count(String tag, int lightHoldings, List<DnisPool> poolsHere, Map<DnisPool, PoolOccupancy> totals) {
+        String stats = RedisKeys.stats(tag);
+        List<String> names = poolsHere.stream().map(DnisPool::name).toList();
+        List<OccupancyScript.Counts> counts = redis.call(Call.COUNT, stats,
+                jedis -> occupancy.run(jedis, stats, cooldownMillis, lightHoldings, names));
         for (int i = 0; i < poolsHere.size(); i++) {
             DnisPool pool = poolsHere.get(i);
-            List<?> c = (List<?>) counts.get(i);
-            PoolOccupancy here = new PoolOccupancy(pool, (Long) c.get(0), (Long) c.get(1), (Long) c.get(2),
-                    (Long) c.get(3));
+            OccupancyScript.Counts c = counts.get(i);
+            PoolOccupancy here = new PoolOccupancy(pool, c.live(), c.busiest(), c.noShows(), c.exhaustions());
             totals.merge(pool, here, (a, b) -> new PoolOccupancy(pool, a.live() + b.live(),
                     Math.max(a.busiest(), b.busiest()), a.noShows() + b.noShows(), a.exhaustions() + b.exhaustions()));
         }
@@ -275,7 +279,7 @@ public final class RedisCallDataStore implements CallDataStore, OccupancyStore {
     @Override
     public boolean isUp() {
         try {
-            return "PONG".equals(call(Command.PING, keys.health(), Jedis::ping));
+            return "PONG".equals(redis.call(Call.PING, keys.health(), Jedis::ping));
         } catch (StoreUnavailableException e) {
             return false;
         }
@@ -284,56 +288,5 @@ public final class RedisCallDataStore implements CallDataStore, OccupancyStore {
     @Override
     public void close() {
         redis.close();
-    }
-
-    /**
-     * Runs commands on a pooled connection to the master of the key. A connection that broke without a timeout,
-     * typically an idle one whose Redis restarted or failed over, is retried once on a fresh connection after
-     * the connector forgot what is stale (idle connections, a cluster's slot map; a MOVED answer too), so the
-     * first call after a restart succeeds. A timeout is never retried: the command may have run, and the caller
-     * must get its answer within the configured time.
-     */
-    private <T> T call(Command name, String key, Function<Jedis, T> command) {
-        long start = System.nanoTime();
-        try {
-            return attempt(key, command);
-        } finally {
-            timers.get(name).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
-        }
-    }
-
-    private <T> T attempt(String key, Function<Jedis, T> command) {
-        try {
-            return redis.onMasterOf(key, command);
-        } catch (JedisConnectionException | JedisRedirectionException e) {
-            if (isTimeout(e)) {
-                throw unavailable(e);
-            }
-            redis.recover();
-            try {
-                return redis.onMasterOf(key, command);
-            } catch (JedisException retryFailure) {
-                throw unavailable(retryFailure);
-            }
-        } catch (JedisException e) {
-            throw unavailable(e);
-        }
-    }
-
-    private static boolean isTimeout(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SocketTimeoutException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static RuntimeException unavailable(JedisException e) {
-        if (e instanceof JedisDataException && UNAVAILABLE_ERRORS.stream().noneMatch(e.getMessage()::startsWith)) {
-            return e;
-        }
-        return new StoreUnavailableException("Redis is unreachable or did not answer in time; nothing was changed",
-                e);
     }
 }

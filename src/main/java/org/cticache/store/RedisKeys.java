@@ -8,17 +8,18 @@ import org.cticache.core.EntryKey;
 
 /**
  * The Redis key layout. An entry is {@code <prefix>{b<bucket>}:<ani>:<dnis>}, its bucket a fixed hash of the ANI.
- * The braces are a Redis Cluster hash tag: every key of one ANI lands in one slot, so an allocation, which probes
- * several DNIS for one ANI, stays one atomic script in a cluster too; and so do the bucket's occupancy sets
- * ({@code live:<pool>}, {@code callers:<pool>}) and counters ({@code stats}), which that script updates in the
- * same call. Buckets rather than one set per pool keep the occupancy of a pool out of a single hot slot: load
- * spreads over {@value #BUCKETS} slots, and reading a pool's occupancy costs {@value #BUCKETS} small calls
+ * The braces are a Redis Cluster hash tag: every key of one ANI lands in one slot, so an allocation stays one
+ * atomic script in a cluster too, together with the bookkeeping of who holds which DNIS, which sits under the
+ * same tag (see holdings.lua). Buckets rather than one set of keys per pool keep a pool out of a single hot slot:
+ * load spreads over {@value #BUCKETS} slots, and reading a pool's occupancy costs {@value #BUCKETS} small calls
  * whatever its size.
  *
- * <p>A pool matched by DNIS alone is one slot on purpose, {@code <prefix>{pool:<name>}:<dnis>} with its sets
- * beside it: leasing a DNIS whatever the ANI means an allocation probes the pool's DNIS keys in one atomic
- * script, so they must share a slot; the load of that pool then rests on one master, which is the price of
- * DNIS-only matching.
+ * <p>A pool matched by DNIS alone is one slot on purpose, {@code <prefix>{pool:<name>}:<dnis>} with its
+ * bookkeeping beside it: leasing a DNIS whatever the ANI means one holder for the whole pool, so its keys must
+ * share a slot; the load of that pool then rests on one master, which is the price of DNIS-only matching.
+ *
+ * <p>A pool's numbers are stored once ({@code <prefix>numbers:<pool>:<version>}), or in a cluster once per tag
+ * that allocates from it, since a script reads only keys of its own slot there.
  */
 final class RedisKeys {
 
@@ -26,9 +27,11 @@ final class RedisKeys {
     static final int BUCKETS = 64;
 
     private final String prefix;
+    private final boolean clustered;
 
-    RedisKeys(String prefix) {
+    RedisKeys(String prefix, boolean clustered) {
         this.prefix = prefix;
+        this.clustered = clustered;
     }
 
     static int bucket(Ani ani) {
@@ -52,27 +55,25 @@ final class RedisKeys {
         return prefix + "{pool:" + pool.name() + "}:";
     }
 
-    /** Where a pool's tracking keys live for this ANI: its bucket, or for a pool matched by DNIS alone, the pool. */
-    String trackingPrefix(DnisPool pool, Ani ani) {
+    /** The tag under which an allocation for this ANI keeps its bookkeeping: the ANI's bucket, or the pool's. */
+    String tagPrefix(DnisPool pool, Ani ani) {
         return pool.isMatchedByDnis() ? poolPrefix(pool) : bucketPrefix(bucket(ani));
     }
 
-    /**
-     * The live entries of a pool as a sorted set: member {@code <dnis>:<ani>} (matched by DNIS alone:
-     * {@code <dnis>}), score its end of life in epoch ms.
-     */
-    static String live(String trackingPrefix, DnisPool pool) {
-        return trackingPrefix + "live:" + pool.name();
+    /** The bookkeeping's counters under a tag; the scripts find every other key of the tag from its name. */
+    static String stats(String tagPrefix) {
+        return tagPrefix + "stats";
     }
 
-    /** How many live entries each caller holds in a pool: member the ANI, score the count. */
-    static String callers(String trackingPrefix, DnisPool pool) {
-        return trackingPrefix + "callers:" + pool.name();
+    /** Where a script running under the tag reads the pool's numbers. */
+    String numbers(String tagPrefix, PoolNumbers numbers) {
+        String key = "numbers:" + numbers.pool().name() + ":" + numbers.version();
+        return (clustered ? tagPrefix : prefix) + key;
     }
 
-    /** The counters of a bucket or pool matched by DNIS alone: {@code noshows:<pool>}, {@code exhaustions:<pool>}. */
-    static String stats(String trackingPrefix) {
-        return trackingPrefix + "stats";
+    /** Where an Idempotency-Key is recorded: outside every tag, since requests reusing it may come from any ANI. */
+    String idempotency(String key) {
+        return prefix + "idempotency:" + key;
     }
 
     /** A key that only picks the node a health check asks: in a cluster, the master of its slot. */

@@ -15,7 +15,7 @@ class RedisKeysTest {
 
     private static final NumberPlan PLAIN = NumberPlan.separatorsOnly();
 
-    private final RedisKeys keys = new RedisKeys("cticache:");
+    private final RedisKeys keys = new RedisKeys("cticache:", false);
 
     /** The part of a key Redis Cluster hashes: the text between the first '{' and the next '}'. */
     private static String hashTag(String key) {
@@ -53,21 +53,29 @@ class RedisKeysTest {
     }
 
     @Test
-    void occupancyKeysOfAPoolShareTheEntrysSlot() {
+    void bookkeepingOfAPoolSharesTheEntrysSlot() {
         DnisPool sales = DnisPool.parse("sales", "5551234500-5551234509");
-        String tracking = keys.trackingPrefix(sales, new Ani("1234567890"));
-        assertEquals("cticache:{b37}:live:sales", RedisKeys.live(tracking, sales));
-        assertEquals("cticache:{b37}:callers:sales", RedisKeys.callers(tracking, sales));
-        assertEquals("cticache:{b37}:stats", RedisKeys.stats(tracking));
+        String tag = keys.tagPrefix(sales, new Ani("1234567890"));
+        assertEquals("cticache:{b37}:stats", RedisKeys.stats(tag));
+        assertEquals("cticache:numbers:sales:" + new PoolNumbers(sales).version(),
+                keys.numbers(tag, new PoolNumbers(sales)));
     }
 
     @Test
-    void aPoolMatchedByDnisKeepsItsEntriesAndOccupancyInOneSlot() {
+    void inAClusterEveryTagHasItsOwnCopyOfThePoolsNumbers() {
+        DnisPool sales = DnisPool.parse("sales", "5551234500-5551234509");
+        RedisKeys clustered = new RedisKeys("cticache:", true);
+        String tag = clustered.tagPrefix(sales, new Ani("1234567890"));
+        assertEquals("b37", hashTag(clustered.numbers(tag, new PoolNumbers(sales))));
+    }
+
+    @Test
+    void aPoolMatchedByDnisKeepsItsEntriesAndBookkeepingInOneSlot() {
         DnisPool leased = DnisPool.parse("rewriting", "5551234500-5551234509").matchedByDnis();
-        String tracking = keys.trackingPrefix(leased, new Ani("1234567890"));
-        assertEquals("cticache:{pool:rewriting}:", tracking);
-        assertEquals(keys.poolPrefix(leased), tracking);
-        assertEquals("cticache:{pool:rewriting}:live:rewriting", RedisKeys.live(tracking, leased));
+        String tag = keys.tagPrefix(leased, new Ani("1234567890"));
+        assertEquals("cticache:{pool:rewriting}:", tag);
+        assertEquals(keys.poolPrefix(leased), tag);
+        assertEquals("pool:rewriting", hashTag(new RedisKeys("cticache:", true).numbers(tag, new PoolNumbers(leased))));
     }
 
     @Test
@@ -89,13 +97,13 @@ class RedisKeysTest {
 
     @Test
     void prefixSeparatesDeployments() {
-        String key = new RedisKeys("prod-eu:cticache:").entry(PLAIN.key("5551234568:1234567890"));
+        String key = new RedisKeys("prod-eu:cticache:", false).entry(PLAIN.key("5551234568:1234567890"));
         assertEquals("prod-eu:cticache:{b37}:1234567890:5551234568", key);
         assertTrue(key.startsWith("prod-eu:cticache:"));
     }
 
     @Test
     void emptyPrefixLeavesTheHashTagFirst() {
-        assertEquals("{b37}:1234567890:5551234568", new RedisKeys("").entry(PLAIN.key("5551234568:1234567890")));
+        assertEquals("{b37}:1234567890:5551234568", new RedisKeys("", false).entry(PLAIN.key("5551234568:1234567890")));
     }
 }

@@ -66,6 +66,32 @@ class IdempotencyIT {
     }
 
     @Test
+    void theSameKeyFromAnotherCallerOrForAnotherPoolOrTtlIs422AndStoresNothing(Api api, RedisUnderTest redis) {
+        String ani = Numbers.uniqueAni();
+        String key = UUID.randomUUID().toString();
+        assertEquals(201, post(api, "{\"value\":1,\"ani\":\"" + ani + "\"}", key).statusCode());
+
+        String other = Numbers.uniqueAni();
+        assertProblem(post(api, "{\"value\":1,\"ani\":\"" + other + "\"}", key), 422, key);
+        assertEquals(0, redis.data().keys(StoredKeys.of(other) + "555*").size(), "entries stored for the other");
+        assertProblem(post(api, "{\"value\":1,\"ani\":\"" + ani + "\",\"pool\":\"small\"}", key), 422, key);
+        assertProblem(post(api, "{\"value\":1,\"ani\":\"" + ani + "\",\"ttl\":7}", key), 422, key);
+        assertEquals(1, redis.data().keys(StoredKeys.of(ani) + "555*").size(), "entries stored");
+    }
+
+    @Test
+    void aKeyWhoseRequestWasRefusedIsFreeForAnotherRequest(Api api) {
+        String ani = Numbers.uniqueAni();
+        String small = "{\"value\":1,\"ani\":\"" + ani + "\",\"pool\":\"small\"}";
+        for (int i = 0; i < 5; i++) {
+            assertEquals(201, api.create(small).statusCode());
+        }
+        String key = UUID.randomUUID().toString();
+        assertProblem(post(api, small, key), 503, "");
+        assertEquals(201, post(api, "{\"value\":2,\"ani\":\"" + ani + "\"}", key).statusCode());
+    }
+
+    @Test
     void withoutAKeyEveryPostIsANewAllocation(Api api) {
         String ani = Numbers.uniqueAni();
         String body = "{\"value\":\"x\",\"ani\":\"" + ani + "\"}";

@@ -1,0 +1,74 @@
+package org.cticache.store;
+
+import java.util.List;
+import org.cticache.core.Ani;
+import org.cticache.core.CallData;
+import org.cticache.core.Dnis;
+import org.cticache.core.IdempotencyKey;
+import redis.clients.jedis.Jedis;
+
+/** allocate.lua's argument protocol and replies (the script documents both). */
+final class AllocateScript {
+
+    /**
+     * How many DNIS a caller's holdings keep in its hash field before they move to a bitmap: 6 items of 8 bytes
+     * keep the field within Redis's compact hash encoding (64 bytes by default).
+     */
+    static final int LIGHT_HOLDINGS = 6;
+
+    private final LuaScript script = LuaScript.fromResources("holdings.lua", "allocate.lua");
+
+    /** What an allocation came to. */
+    sealed interface Outcome {
+    }
+
+    /** Stored; {@code busiest} is the most live entries one holder has in the pool under this tag. */
+    record Allocated(Dnis dnis, int position, long busiest) implements Outcome {
+    }
+
+    /** The idempotency key was seen with the same request: its DNIS. */
+    record Again(Dnis dnis) implements Outcome {
+    }
+
+    record Conflict() implements Outcome {
+    }
+
+    /** Every DNIS is held for this holder; the first frees up in that many ms. */
+    record Full(long millisToFirstFree) implements Outcome {
+    }
+
+    /** The pool's numbers are not in Redis (first use, expired, flushed): publish them and call again. */
+    record NoPool() implements Outcome {
+    }
+
+    /** One allocation's parameters. {@code idempotency} may be null. */
+    record Request(String statsKey, String numbersKey, PoolNumbers numbers, int start, Ani ani, CallData data,
+                   int ttlSeconds, long cooldownMillis, IdempotencyKey idempotency) {
+
+        List<String> keys() {
+            return List.of(statsKey, numbersKey);
+        }
+
+        List<String> args() {
+            boolean leased = numbers.pool().isMatchedByDnis();
+            return List.of(data.json(), Long.toString(ttlSeconds * 1000L), Long.toString(cooldownMillis),
+                    numbers.pool().name(), numbers.version(), Integer.toString(numbers.pool().size()),
+                    Integer.toString(numbers.width()), leased ? "" : ani.value(), leased ? ani.value() : "",
+                    idempotency == null ? "" : idempotency.key(), idempotency == null ? "" : idempotency.fingerprint(),
+                    Integer.toString(leased ? 0 : LIGHT_HOLDINGS), Integer.toString(start));
+        }
+    }
+
+    Outcome run(Jedis jedis, Request request) {
+        List<?> reply = (List<?>) script.run(jedis, request.keys(), request.args());
+        return switch ((String) reply.get(0)) {
+            case "new" -> new Allocated(new Dnis((String) reply.get(1)), ((Long) reply.get(2)).intValue(),
+                    (Long) reply.get(3));
+            case "again" -> new Again(new Dnis((String) reply.get(1)));
+            case "conflict" -> new Conflict();
+            case "full" -> new Full((Long) reply.get(1));
+            case "nopool" -> new NoPool();
+            default -> throw new IllegalStateException("allocate.lua answered " + reply);
+        };
+    }
+}

@@ -1,0 +1,39 @@
+package org.cticache.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import redis.clients.jedis.Jedis;
+
+/** read.lua's argument protocol (the script documents it): a peek or take of one entry. */
+final class ReadScript {
+
+    private final LuaScript script = LuaScript.fromResources("holdings.lua", "read.lua");
+
+    /** A pool the entry may belong to, and where its DNIS is in the pool's current version. */
+    record Candidate(String pool, String version, int position) {
+    }
+
+    /**
+     * One read. {@code requiredAni} is "" for any; {@code holder} is the ANI, or "" in a pool matched by DNIS
+     * alone; {@code candidates} only matter to a take.
+     */
+    record Request(String statsKey, String entryKey, boolean take, long cooldownMillis, String requiredAni,
+                   String holder, List<Candidate> candidates) {
+
+        List<String> args() {
+            List<String> args = new ArrayList<>(List.of(take ? "take" : "peek", Long.toString(cooldownMillis),
+                    requiredAni, holder));
+            for (Candidate candidate : candidates) {
+                args.add(candidate.pool());
+                args.add(candidate.version());
+                args.add(Integer.toString(candidate.position()));
+            }
+            return args;
+        }
+    }
+
+    /** The value, or null when there is no live entry (for that ANI). */
+    String run(Jedis jedis, Request request) {
+        return (String) script.run(jedis, List.of(request.statsKey(), request.entryKey()), request.args());
+    }
+}

@@ -1,0 +1,88 @@
+package org.cticache.store;
+
+import java.net.SocketTimeoutException;
+import java.util.List;
+import java.util.function.Function;
+import org.cticache.core.StoreUnavailableException;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.exceptions.JedisRedirectionException;
+
+/**
+ * Runs commands on a pooled connection to the master of a key, timed. A connection that broke without a timeout,
+ * typically an idle one whose Redis restarted or failed over, is retried once on a fresh connection after the
+ * connector forgot what is stale (idle connections, a cluster's slot map; a MOVED answer too), so the first call
+ * after a restart succeeds. A timeout is never retried: the command may have run, and the caller must get its
+ * answer within the configured time. Redis failing to serve becomes {@link StoreUnavailableException}.
+ */
+final class RedisCalls implements AutoCloseable {
+
+    // Redis answers these while it cannot serve (starting, failing over, a replica, a busy script, out of
+    // memory, refusing our credentials): for the client that is Redis being unavailable, and the logged cause
+    // tells the administrator which.
+    private static final List<String> UNAVAILABLE_ERRORS = List.of("LOADING", "READONLY", "MASTERDOWN", "BUSY",
+            "TRYAGAIN", "CLUSTERDOWN", "NOREPLICAS", "OOM", "NOAUTH", "WRONGPASS", "NOPERM");
+
+    private final RedisConnector redis;
+    private final CallTiming timing;
+
+    RedisCalls(RedisConnector redis, CallTiming timing) {
+        this.redis = redis;
+        this.timing = timing;
+    }
+
+    <T> T call(CallTiming.Call name, String key, Function<Jedis, T> command) {
+        long start = System.nanoTime();
+        try {
+            return attempt(key, command);
+        } finally {
+            timing.record(name, System.nanoTime() - start);
+        }
+    }
+
+    ConnectionCounts connections() {
+        return redis.connections();
+    }
+
+    @Override
+    public void close() {
+        redis.close();
+    }
+
+    private <T> T attempt(String key, Function<Jedis, T> command) {
+        try {
+            return redis.onMasterOf(key, command);
+        } catch (JedisConnectionException | JedisRedirectionException e) {
+            if (isTimeout(e)) {
+                throw unavailable(e);
+            }
+            redis.recover();
+            try {
+                return redis.onMasterOf(key, command);
+            } catch (JedisException retryFailure) {
+                throw unavailable(retryFailure);
+            }
+        } catch (JedisException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static RuntimeException unavailable(JedisException e) {
+        if (e instanceof JedisDataException && UNAVAILABLE_ERRORS.stream().noneMatch(e.getMessage()::startsWith)) {
+            return e;
+        }
+        return new StoreUnavailableException("Redis is unreachable or did not answer in time; nothing was changed",
+                e);
+    }
+}

@@ -1,0 +1,210 @@
+package org.cticache.it;
+
+import static org.cticache.testing.StoreUnderTest.allocate;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.cticache.core.Ani;
+import org.cticache.core.CallData;
+import org.cticache.core.Dnis;
+import org.cticache.core.DnisPool;
+import org.cticache.core.EntryKey;
+import org.cticache.core.PoolExhaustedException;
+import org.cticache.core.PoolOccupancy;
+import org.cticache.store.RedisCallDataStore;
+import org.cticache.testing.Numbers;
+import org.cticache.testing.StoreUnderTest;
+import org.cticache.testing.TestRedis;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The store's bookkeeping of who holds which DNIS, against a real Redis: a caller gets every DNIS once and then
+ * 503 until one frees up (taken, expired, cooled down); the counts follow exactly; pools that change between
+ * deployments and entries of the earlier layout are never overwritten.
+ */
+class HoldingsIT {
+
+    private static TestRedis redis;
+
+    @BeforeAll
+    static void startRedis() {
+        redis = TestRedis.start();
+    }
+
+    @AfterAll
+    static void stopRedis() {
+        redis.close();
+    }
+
+    private static String prefix() {
+        return "holdings-" + Numbers.uniqueAni() + ":";
+    }
+
+    @Test
+    void aCallerGetsEveryDnisOnceThenIsRefusedUntilOneIsTaken() {
+        DnisPool pool = StoreUnderTest.scattered("default", 20);
+        try (RedisCallDataStore store = StoreUnderTest.open(redis, prefix(), 0, pool)) {
+            Ani ani = new Ani(Numbers.uniqueAni());
+            Set<Dnis> held = new HashSet<>();
+            for (int i = 0; i < 20; i++) {
+                assertTrue(held.add(allocate(store, pool, ani, 60)), "DNIS handed out twice: " + held);
+            }
+            assertEquals(Set.copyOf(pool.numbers()), held);
+            assertThrows(PoolExhaustedException.class, () -> allocate(store, pool, ani, 60));
+            Dnis taken = pool.numbers().get(7);
+            assertEquals(Optional.of(new CallData("\"v\"")), store.take(new EntryKey(taken, ani)));
+            assertEquals(taken, allocate(store, pool, ani, 60));
+            assertThrows(PoolExhaustedException.class, () -> allocate(store, pool, ani, 60));
+            PoolOccupancy counted = store.occupancy(List.of(pool)).get(0);
+            assertEquals(20, counted.live(), counted.toString());
+            assertEquals(20, counted.busiest(), counted.toString());
+            assertEquals(2, counted.exhaustions(), counted.toString());
+            assertEquals(0, counted.noShows(), counted.toString());
+        }
+    }
+
+    @Test
+    void anEntryThatExpiresFreesItsDnisAndCountsAsANoShow() throws InterruptedException {
+        DnisPool pool = DnisPool.parse("default", "5550000001-5550000003");
+        try (RedisCallDataStore store = StoreUnderTest.open(redis, prefix(), 0, pool)) {
+            Ani ani = new Ani(Numbers.uniqueAni());
+            for (int i = 0; i < 3; i++) {
+                allocate(store, pool, ani, 1);
+            }
+            Ani other = new Ani(Numbers.uniqueAni());
+            allocate(store, pool, other, 60);
+            assertThrows(PoolExhaustedException.class, () -> allocate(store, pool, ani, 1));
+            Thread.sleep(1_100);
+            PoolOccupancy counted = store.occupancy(List.of(pool)).get(0);
+            assertEquals(new PoolOccupancy(pool, 1, 1, 3, 1), counted);
+            allocate(store, pool, ani, 60);
+            assertEquals(new PoolOccupancy(pool, 2, 1, 3, 1), store.occupancy(List.of(pool)).get(0));
+        }
+    }
+
+    @Test
+    void aCoolDownKeepsATakenDnisBlockedForThatLong() throws InterruptedException {
+        DnisPool pool = DnisPool.parse("default", "5550000001-5550000002");
+        try (RedisCallDataStore store = StoreUnderTest.open(redis, prefix(), 1, pool)) {
+            Ani ani = new Ani(Numbers.uniqueAni());
+            Dnis first = allocate(store, pool, ani, 60);
+            allocate(store, pool, ani, 60);
+            assertTrue(store.take(new EntryKey(first, ani)).isPresent());
+            assertEquals(1, assertThrows(PoolExhaustedException.class, () -> allocate(store, pool, ani, 60))
+                    .retryAfterSeconds());
+            assertEquals(new PoolOccupancy(pool, 1, 1, 0, 1), store.occupancy(List.of(pool)).get(0));
+            Thread.sleep(1_100);
+            assertEquals(first, allocate(store, pool, ani, 60));
+        }
+    }
+
+    @Test
+    void aHeavyCallerIsCountedExactlyAsItsEntriesComeAndGo() throws InterruptedException {
+        DnisPool pool = StoreUnderTest.scattered("default", 40);
+        try (RedisCallDataStore store = StoreUnderTest.open(redis, prefix(), 0, pool)) {
+            Ani pbx = new Ani(Numbers.uniqueAni());
+            List<Dnis> held = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                held.add(allocate(store, pool, pbx, i < 10 ? 1 : 60));
+            }
+            for (int i = 10; i < 15; i++) {
+                assertTrue(store.take(new EntryKey(held.get(i), pbx)).isPresent());
+            }
+            assertTrue(store.take(new EntryKey(held.get(10), pbx)).isEmpty(), "a second take finds nothing");
+            assertEquals(new PoolOccupancy(pool, 25, 25, 0, 0), store.occupancy(List.of(pool)).get(0));
+            Thread.sleep(1_100);
+            assertEquals(new PoolOccupancy(pool, 15, 15, 10, 0), store.occupancy(List.of(pool)).get(0));
+            Set<Dnis> again = new HashSet<>(held.subList(15, 30));
+            for (int i = 0; i < 25; i++) {
+                assertTrue(again.add(allocate(store, pool, pbx, 60)), "DNIS handed out twice");
+            }
+            assertThrows(PoolExhaustedException.class, () -> allocate(store, pool, pbx, 60));
+            assertEquals(new PoolOccupancy(pool, 40, 40, 10, 1), store.occupancy(List.of(pool)).get(0));
+        }
+    }
+
+    @Test
+    void instancesWithDifferentVersionsOfAPoolNeverOverwriteEachOther() {
+        DnisPool before = DnisPool.parse("default", "5550000001-5550000003");
+        DnisPool after = DnisPool.parse("default", "5550000004,5550000003,5550000002,5550000001");
+        String prefix = prefix();
+        try (RedisCallDataStore old = StoreUnderTest.open(redis, prefix, 0, before);
+             RedisCallDataStore current = StoreUnderTest.open(redis, prefix, 0, after)) {
+            Ani ani = new Ani(Numbers.uniqueAni());
+            List<Dnis> handed = new ArrayList<>();
+            handed.add(old.allocate(before, 0, ani, new CallData("\"old 1\""), 60, null));
+            handed.add(current.allocate(after, 0, ani, new CallData("\"new 1\""), 60, null));
+            handed.add(old.allocate(before, 0, ani, new CallData("\"old 2\""), 60, null));
+            handed.add(current.allocate(after, 0, ani, new CallData("\"new 2\""), 60, null));
+            assertEquals(4, Set.copyOf(handed).size(), handed.toString());
+            assertThrows(PoolExhaustedException.class, () -> current.allocate(after, 0, ani, new CallData("1"), 60, null));
+            assertThrows(PoolExhaustedException.class, () -> old.allocate(before, 0, ani, new CallData("1"), 60, null));
+            List<String> values = List.of("\"old 1\"", "\"new 1\"", "\"old 2\"", "\"new 2\"");
+            for (int i = 0; i < 4; i++) {
+                assertEquals(values.get(i), current.get(new EntryKey(handed.get(i), ani)).orElseThrow().json());
+            }
+        }
+    }
+
+    @Test
+    void entriesOfTheEarlierLayoutStayReadableAndTakeableAndAreNeverOverwritten() {
+        DnisPool pool = DnisPool.parse("default", "5550000001-5550000003");
+        String prefix = prefix();
+        Ani ani = new Ani("5551230001");
+        // What the release before wrote: the entry under its key, and a member in the pool's live set.
+        String bucket = prefix + "{b" + bucketOf(ani) + "}:";
+        redis.data().psetex(bucket + ani.value() + ":5550000001", 60_000, "\"earlier\"");
+        redis.data().psetex(bucket + ani.value() + ":5550000002", 60_000, "\"earlier too\"");
+        redis.data().zadd(bucket + "live:default", System.currentTimeMillis() + 60_000, "5550000001:" + ani.value());
+        try (RedisCallDataStore store = StoreUnderTest.open(redis, prefix, 0, pool)) {
+            EntryKey first = new EntryKey(new Dnis("5550000001"), ani);
+            assertEquals("\"earlier\"", store.get(first).orElseThrow().json());
+            assertEquals("\"earlier\"", store.take(first).orElseThrow().json());
+            assertTrue(store.get(first).isEmpty());
+            Dnis fresh = allocate(store, pool, ani, 60);
+            Dnis next = allocate(store, pool, ani, 60);
+            assertEquals(Set.of(new Dnis("5550000001"), new Dnis("5550000003")), Set.of(fresh, next));
+            assertThrows(PoolExhaustedException.class, () -> allocate(store, pool, ani, 60));
+            assertEquals("\"earlier too\"", store.get(new EntryKey(new Dnis("5550000002"), ani)).orElseThrow().json());
+            assertEquals(-1L, redis.data().pttl(bucket + "live:default"));
+            store.occupancy(List.of(pool));
+            assertTrue(redis.data().pttl(bucket + "live:default") > 0, "the earlier layout's set expires");
+        }
+    }
+
+    @Test
+    void instancesSharingAPoolMatchedByDnisRotateTogetherAndNeverLeaseADnisTwice() {
+        DnisPool pool = DnisPool.parse("default", "5550000001-5550000009").matchedByDnis();
+        String prefix = prefix();
+        List<RedisCallDataStore> instances = List.of(StoreUnderTest.open(redis, prefix, 0, pool),
+                StoreUnderTest.open(redis, prefix, 0, pool), StoreUnderTest.open(redis, prefix, 0, pool));
+        try {
+            List<Dnis> leased = new ArrayList<>();
+            for (int i = 0; i < 9; i++) {
+                leased.add(allocate(instances.get(i % 3), pool, new Ani(Numbers.uniqueAni()), 60));
+            }
+            assertEquals(pool.numbers(), leased, "one rotation, shared");
+            assertThrows(PoolExhaustedException.class,
+                    () -> allocate(instances.get(0), pool, new Ani(Numbers.uniqueAni()), 60));
+            assertTrue(instances.get(1).takeLeased(pool, leased.get(4), null).isPresent());
+            assertEquals(leased.get(4), allocate(instances.get(2), pool, new Ani(Numbers.uniqueAni()), 60));
+            assertEquals(new PoolOccupancy(pool, 9, 9, 0, 1), instances.get(0).occupancy(List.of(pool)).get(0));
+        } finally {
+            instances.forEach(RedisCallDataStore::close);
+        }
+    }
+
+    private static long bucketOf(Ani ani) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(ani.value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return crc.getValue() % 64;
+    }
+}
