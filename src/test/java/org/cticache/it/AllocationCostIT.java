@@ -116,6 +116,32 @@ class AllocationCostIT {
         }
     }
 
+    @Test
+    void aLiveEntryWithA100ByteValueCostsRedisAtMost350BytesBookkeepingIncluded() {
+        DnisPool pool = StoreUnderTest.scattered("default", SIZE);
+        CallData hundredBytes = new CallData("\"" + "x".repeat(98) + "\"");
+        int entries = 20_000;
+        try (RedisCallDataStore store = StoreUnderTest.open(redis, "memory-" + Numbers.uniqueAni() + ":", 0, pool);
+             Jedis jedis = redis.client()) {
+            long before = usedMemory(jedis);
+            for (int i = 0; i < entries; i++) {
+                store.allocate(pool, i % SIZE, new Ani(Long.toString(3_000_000_000L + i)), hundredBytes, 600, null);
+            }
+            long perEntry = (usedMemory(jedis) - before) / entries;
+            System.out.println("Redis memory per live entry with a 100-byte value: " + perEntry + " bytes");
+            assertTrue(perEntry <= 350, perEntry + " bytes per entry");
+        }
+    }
+
+    private static long usedMemory(Jedis jedis) {
+        for (String line : jedis.info("memory").split("\r?\n")) {
+            if (line.startsWith("used_memory:")) {
+                return Long.parseLong(line.substring("used_memory:".length()).strip());
+            }
+        }
+        throw new IllegalStateException("INFO memory without used_memory");
+    }
+
     private static void fill(RedisCallDataStore store, DnisPool pool, Ani ani, int count, List<Dnis> held) {
         for (int i = 0; i < count; i++) {
             held.add(store.allocate(pool, 0, ani, VALUE, 60, null));

@@ -132,9 +132,9 @@ class HoldingsIT {
     }
 
     @Test
-    void instancesWithDifferentVersionsOfAPoolNeverOverwriteEachOther() {
+    void instancesWithDifferentVersionsOfAPoolNeverOverwriteEachOtherAndRemovedNumbersDrain() {
         DnisPool before = DnisPool.parse("default", "5550000001-5550000003");
-        DnisPool after = DnisPool.parse("default", "5550000004,5550000003,5550000002,5550000001");
+        DnisPool after = DnisPool.parse("default", "5550000004,5550000003,5550000002");
         String prefix = prefix();
         try (RedisCallDataStore old = StoreUnderTest.open(redis, prefix, 0, before);
              RedisCallDataStore current = StoreUnderTest.open(redis, prefix, 0, after)) {
@@ -151,6 +151,10 @@ class HoldingsIT {
             for (int i = 0; i < 4; i++) {
                 assertEquals(values.get(i), current.get(new EntryKey(handed.get(i), ani)).orElseThrow().json());
             }
+            EntryKey removed = new EntryKey(new Dnis("5550000001"), ani);
+            assertEquals("\"old 1\"", current.take(removed).orElseThrow().json());
+            assertThrows(PoolExhaustedException.class, () -> current.allocate(after, 0, ani, new CallData("1"), 60,
+                    null), "the new version never had that number");
         }
     }
 
