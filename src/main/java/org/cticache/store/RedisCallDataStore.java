@@ -89,15 +89,9 @@ public final class RedisCallDataStore implements CallDataStore, OccupancyStore {
     public Dnis allocate(DnisPool dnisPool, int start, Ani ani, CallData data, int ttlSeconds,
                          IdempotencyKey idempotency) {
         boolean claimed = idempotency != null && claim(idempotency, ttlSeconds);
-        AllocateScript.Outcome outcome;
-        try {
-            outcome = allocateOnce(dnisPool, start, ani, data, ttlSeconds, idempotency);
-        } catch (RuntimeException e) {
-            if (claimed) {
-                release(idempotency);
-            }
-            throw e;
-        }
+        // A call that failed keeps its claim: its script may have stored the entry, and a retry of the same
+        // request still gets it. A refusal stored nothing, so the key is free again.
+        AllocateScript.Outcome outcome = allocateOnce(dnisPool, start, ani, data, ttlSeconds, idempotency);
         if (claimed && !(outcome instanceof AllocateScript.Allocated || outcome instanceof AllocateScript.Again)) {
             release(idempotency);
         }
