@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Turns bench/run.sh's results.tsv and facts.env into the markdown report: one table, ratios, paired rounds,
-targets, memory."""
+"""Turns bench/run.sh's results.tsv, facts.env and scale.tsv into the markdown report: one table, ratios, paired
+rounds, targets (or, with --scale, the scale table), memory."""
 import re
 import shlex
 import statistics
@@ -112,6 +112,15 @@ def main():
     out.append("- wrk, the container and Redis share this machine's CPUs: the figures are for this machine; "
                "the ratios are what carries over.")
     out.append("")
+    if rows:
+        levels(rows, facts, out)
+    scale(sys.argv[3], facts, out)
+    memory(facts, out)
+    print("\n".join(out))
+
+
+def levels(rows, facts, out):
+    """The default run: every scenario at every level, the shares of the ceilings, the paired rounds, the targets."""
     out.append("| scenario | conns | requests/s | cycles/s | p50 ms | p99 ms | p99.9 ms | errors |")
     out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in (r for r in rows if not ROUND.match(r["name"])):
@@ -183,6 +192,36 @@ def main():
     out.append(f"- zero errors everywhere: {errors} {verdict(errors == 0)}")
     out.append("")
 
+
+def scale(path, facts, out):
+    """--scale: per pool and caller holdings, the POST rate and what each call cost Redis, as Redis counted it."""
+    with open(path) as f:
+        lines = [line.rstrip("\n").split("\t") for line in f]
+    if not lines:
+        return
+    out.append("## Scale: POST /cticache/DNIS-ANI by pool size, spelling and one caller's holdings")
+    out.append("")
+    out.append("| pool | caller holds | POST req/s | Redis CPU per call (us) | Redis commands per call "
+               "| Redis bytes in per call | 503 answers | errors |")
+    out.append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for pool, holds, seconds, requests, deletes, full, errors, *usage in lines:
+        requests, posts, full = int(requests), int(requests) - int(deletes), int(full)
+        cpu, commands, bytes_in = (float(after) - float(before) for before, after in zip(usage[:3], usage[3:]))
+        out.append(f"| {pool} | {holds} | {fmt(posts / float(seconds))} | {fmt(cpu * 1e6 / requests)} | "
+                   f"{fmt(commands / requests)} | {fmt(bytes_in / requests, 0)} | "
+                   f"{full:,} ({full / posts:.0%} of POSTs) | {errors} |")
+    out.append("")
+    out.append(f"64 connections, {facts.get('DURATION')} s per row after a warm-up. Per call: over every API call of "
+               "the row's run (the POSTs, and in the 99% rows the DELETEs of what they got), the deltas of Redis's "
+               "INFO: main-thread CPU (used_cpu_sys_main_thread + used_cpu_user_main_thread), commands "
+               "(commandstats, a script's inner commands included, INFO left out), bytes received "
+               "(total_net_input_bytes). In the 99% rows the 64 connections compete for the 1% the caller does not "
+               "hold, so some POSTs find none free and answer 503.")
+    out.append("")
+
+
+def memory(facts, out):
+    """Redis bytes per live entry, and the container's heap during the cycle."""
     out.append("## Memory")
     out.append("")
     if facts.get("MEM_LIVE"):
@@ -196,7 +235,6 @@ def main():
         out.append(f"- cticache's container heap during the {LEVEL}-connection cycle run: max {heap / 2**20:,.0f} MiB "
                    f"used (`jstat -gc`: survivors, eden and old generation; {facts.get('HEAP_SAMPLES')} samples, one a "
                    f"second) of -Xmx in `{facts.get('JVM_OPTS')}`")
-    print("\n".join(out))
 
 
 if __name__ == "__main__":

@@ -11,13 +11,13 @@ set -euo pipefail
 usage() {
   cat <<'EOF'
 Usage: bench/run.sh [--tomcat] [--duration SECONDS] [--warmup SECONDS] [--connections "1 16 64 256"]
-                    [--threads N] [--rounds N] [--profile] [--node]
+                    [--threads N] [--rounds N] [--profile] [--node] [--scale]
 
   --tomcat           run cticache in Tomcat 10.1 instead of Jetty 12
   --duration N       seconds per measured wrk run (default 10)
-  --jit-warmup N     seconds of the transfer cycle at 64 connections before anything is measured (default 180):
-                     C2 keeps compiling Jersey's and Jetty's paths for minutes, and cticache's throughput more
-                     than doubles meanwhile
+  --jit-warmup N     seconds of the transfer cycle at 64 connections before anything is measured (default 180,
+                     0 with --scale): C2 keeps compiling Jersey's and Jetty's paths for minutes, and cticache's
+                     throughput more than doubles meanwhile
   --warmup N         seconds of warm-up at 64 connections before each scenario (default 10)
   --connections L    connection levels, space-separated (default "1 16 64 256"); wrk threads = min(conns, 2).
                      The ratios and the p99 targets read the 64-connection level, so keep 64 in the list.
@@ -31,6 +31,11 @@ Usage: bench/run.sh [--tomcat] [--duration SECONDS] [--warmup SECONDS] [--connec
   --profile          record the container JVM with JFR from its start (bench/cpu.jfc: execution samples
                      every 10 ms, monitor waits of 10 ms or more) and report the 64-connection cycle run's
                      window: where the CPU went by layer, and the hottest methods
+  --scale            only the scale table, in a few minutes: POST at 64 connections to a pool of 100 numbers,
+                     one of 10,000 as a range and one of 10,000 scattered numbers, by one caller holding none
+                     (a fresh caller per POST), 99% (POST, then DELETE what it got) or all of the pool (every
+                     POST answers 503); requests/s, and Redis's main-thread CPU, commands and bytes received per
+                     call. Then the memory figure. --connections, --rounds and --node do not apply
   --help             this text
 
 Needs wrk, redis-server, redis-benchmark, redis-cli (Debian: wrk redis-server redis-tools), a JDK 17 (java,
@@ -48,7 +53,8 @@ PROFILE=0
 NODE=0
 ROUNDS=3
 WARMUP=10
-JIT_WARMUP=180
+JIT_WARMUP=        # 180, or 0 with --scale, unless given
+SCALE=0
 THREADS=$(( 4 * $(nproc) ))
 # The same JVM options for every run and both containers: a fixed heap so that the heap figure means the same thing.
 JVM_OPTS="-Xms512m -Xmx512m -XX:+UseG1GC"
@@ -60,6 +66,12 @@ PREFILL=2000
 PREFILL_BASE=100000000 # GET phase ANIs: 100000001 .. 100002000
 MEMORY_ENTRIES=100000
 MEMORY_BASE=200000000  # memory phase ANIs: 200000001 .. 200100000
+# --scale: pools of 100 and 10,000 numbers as ranges (the third, scattered, comes from scattered_pool); the one
+# caller of pool i is SCALE_ANI_BASE+i; fresh callers' and cycled entries live SCALE_TTL seconds.
+SCALE_POOL_100=5560000000-5560000099
+SCALE_POOL_RANGE=5570000000-5570009999
+SCALE_ANI_BASE=300000000
+SCALE_TTL=5
 JETTY_VERSION=12.0.30
 TOMCAT_VERSION=10.1.59
 
@@ -74,12 +86,14 @@ while [[ $# -gt 0 ]]; do
     --rounds) ROUNDS=${2:?--rounds needs a number}; shift ;;
     --profile) PROFILE=1 ;;
     --node) NODE=1 ;;
+    --scale) SCALE=1 ;;
     --help|-h) usage; exit 0 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 64 ;;
   esac
   shift
 done
 [[ $DURATION =~ ^[1-9][0-9]*$ ]] || { echo "--duration must be a whole number of seconds" >&2; exit 64; }
+JIT_WARMUP=${JIT_WARMUP:-$(( SCALE ? 0 : 180 ))}
 [[ $WARMUP =~ ^[0-9]+$ ]] || { echo "--warmup must be a whole number of seconds" >&2; exit 64; }
 [[ $JIT_WARMUP =~ ^[0-9]+$ ]] || { echo "--jit-warmup must be a whole number of seconds" >&2; exit 64; }
 [[ $ROUNDS =~ ^[0-9]+$ ]] || { echo "--rounds must be a whole number" >&2; exit 64; }
@@ -94,8 +108,11 @@ OUT=$ROOT/target/bench/$(date +%Y%m%d-%H%M%S)-$CONTAINER
 RAW=$OUT/raw
 mkdir -p "$RAW"
 RESULTS=$OUT/results.tsv   # scenario, conns, requests/s, cycles/s, p50, p99, p99.9 (ms), errors
+# --scale: pool, holds, seconds, requests, DELETEs, 503s, errors, then redis_usage before and after
+SCALE_RESULTS=$OUT/scale.tsv
 FACTS=$OUT/facts.env       # single figures for the report: memory, heap, versions
 : > "$RESULTS"
+: > "$SCALE_RESULTS"
 : > "$FACTS"
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -221,6 +238,14 @@ make_account() {
 cticache_properties() {
   echo "-Dcticache.redis.uri=redis://127.0.0.1:$REDIS_PORT -Dcticache.dnis.pool=$DEFAULT_POOL" \
        "-Dcticache.dnis.pool.bench=$BENCH_DNIS -Dcticache.ttl.default=60 -Dcticache.ttl.max=3600"
+  [[ $SCALE -eq 0 ]] || echo "-Dcticache.dnis.pool.scale_100=$SCALE_POOL_100" \
+    "-Dcticache.dnis.pool.scale_range=$SCALE_POOL_RANGE"
+}
+
+# 10,000 distinct 10-digit numbers with gaps, in no order, the same every run: a pool no range can spell.
+scattered_pool() {
+  python3 -c 'import random
+print(",".join(str(n) for n in random.Random(7).sample(range(5580000000, 5590000000), 10000)))'
 }
 
 # Jetty 12 as docs/deploy-jetty.md sets it up: a jetty-base with http and ee10-deploy (no request log, Jetty's
@@ -368,6 +393,12 @@ EOF
 
 start_container() {
   log "starting $CONTAINER with JVM options: $JVM_OPTS"
+  # The scattered pool's definition is 110 KB: Settings reads it from the environment as from a property, which
+  # keeps it off the command line (near Linux's 128 KiB per argument) and out of Tomcat's setenv.sh.
+  if [[ $SCALE -eq 1 ]]; then
+    CTICACHE_DNIS_POOL_SCALE_SCATTERED=$(scattered_pool)
+    export CTICACHE_DNIS_POOL_SCALE_SCATTERED
+  fi
   "start_$CONTAINER"
   BASE_URL=http://127.0.0.1:$HTTP_PORT
   await_http "$BASE_URL/cticache/health" 200 "$CONTAINER_PID" "$CONTAINER"
@@ -435,11 +466,13 @@ paired_rounds() {
 
 # Stores exactly `count` entries through the API (fill.lua), then interrupts wrk, whose main thread would
 # otherwise sleep out the whole duration after its threads stopped.
-fill() { # name count ani-base pool ttl
-  local name=$1 count=$2 base=$3 pool=$4 ttl=$5 done_dir=$OUT/$1.done threads=2 pid
+fill() { # name count ani-base pool ttl [ani: every entry's, one caller taking count numbers]
+  local name=$1 count=$2 base=$3 pool=$4 ttl=$5 ani=${6:-} done_dir=$OUT/$1.done threads pid
+  # No more threads than entries: a thread without a share would never drop its marker.
+  threads=$(( count < 2 ? count : 2 ))
   mkdir -p "$done_dir"
   BENCH_WRK_DIR=$BENCH/wrk BENCH_AUTH=$BENCH_AUTH BENCH_THREADS=$threads BENCH_COUNT=$count BENCH_ANI_BASE=$base \
-  BENCH_POOL=$pool BENCH_TTL=$ttl BENCH_DONE_DIR=$done_dir \
+  BENCH_POOL=$pool BENCH_TTL=$ttl BENCH_ANI=$ani BENCH_DONE_DIR=$done_dir \
     wrk -t "$threads" -c 32 -d 300s --timeout 5s -s "$BENCH/wrk/fill.lua" "$BASE_URL/" > "$RAW/$name.txt" 2>&1 &
   pid=$!
   PIDS+=("$pid")
@@ -532,6 +565,58 @@ redis_record() { # name csv-file test-prefix
 }
 
 # ---------------------------------------------------------------------------------------------------------------
+# --scale: what a POST costs Redis as the pool grows, changes spelling, and one caller holds more of it.
+
+# Redis's own counters, tab-separated: main-thread CPU seconds (every thread's on a Redis without the _main_thread
+# fields), commands run (a script's inner commands included, INFO itself left out), bytes received.
+redis_usage() {
+  "${REDIS[@]}" info all | tr -d '\r' | awk -F'[:,=]' '
+    /^used_cpu_(sys|user)_main_thread:/ { main += $2; has_main = 1 }
+    /^used_cpu_(sys|user):/ { all += $2 }
+    /^cmdstat_/ && $1 != "cmdstat_info" { commands += $3 }
+    /^total_net_input_bytes:/ { bytes = $2 }
+    END { printf "%.6f\t%.0f\t%.0f\n", has_main ? main : all, commands, bytes }'
+}
+
+# One scale scenario at 64 connections: a warm-up, then the measured run between two readings of Redis's counters.
+scale_run() { # name pool ani("": a fresh caller per POST) pool-label holds-label
+  local name=$1 pool=$2 ani=$3 before after f=$RAW/$1.txt
+  # Assignments before a function call reach wrk's environment, for scale.lua.
+  [[ $WARMUP -eq 0 ]] \
+    || BENCH_POOL=$pool BENCH_ANI=$ani BENCH_TTL=$SCALE_TTL run_wrk "$name-warmup" scale.lua 64 "$WARMUP"
+  # The warm-up's last entries (one per connection at most, never DELETEd) expire: the run starts at the holdings
+  # it is named for.
+  [[ -z $ani ]] || sleep $(( SCALE_TTL + 1 ))
+  before=$(redis_usage)
+  BENCH_POOL=$pool BENCH_ANI=$ani BENCH_TTL=$SCALE_TTL run_wrk "$name" scale.lua 64 "$DURATION"
+  after=$(redis_usage)
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$4" "$5" "$(bench_field "$f" seconds)" \
+    "$(bench_field "$f" requests)" "$(bench_field "$f" cycles)" "$(bench_field "$f" full)" \
+    "$(bench_field "$f" errors)" "$before" "$after" >> "$SCALE_RESULTS"
+  log "$(printf '%-22s %9s req/s  503s %6s  errors %s' "$name" "$(bench_field "$f" rps)" "$(bench_field "$f" full)" \
+    "$(bench_field "$f" errors)")"
+}
+
+# One caller's three states in one pool: holding nothing (a fresh caller per POST), 99% of the pool, all of it.
+scale_pool() { # pool size pool-label ani
+  local pool=$1 size=$2 label=$3 ani=$4 held=$(( $2 * 99 / 100 ))
+  log "scale: pool $pool, $label"
+  scale_run "scale-$pool-0" "$pool" "" "$label" "0% (a fresh caller per POST)"
+  fill "scale-$pool-fill99" "$held" 0 "$pool" 3600 "$ani"
+  scale_run "scale-$pool-99" "$pool" "$ani" "$label" "99% (POST, then DELETE what it got)"
+  # The run's last entries expire before the caller takes the rest, so that it takes exactly the rest.
+  sleep $(( SCALE_TTL + 1 ))
+  fill "scale-$pool-fill100" "$(( size - held ))" 0 "$pool" 3600 "$ani"
+  scale_run "scale-$pool-100" "$pool" "$ani" "$label" "100% (every POST answers 503)"
+}
+
+scale_scenarios() {
+  scale_pool scale_100 100 "100 numbers, one range" $(( SCALE_ANI_BASE + 1 ))
+  scale_pool scale_range 10000 "10,000 numbers, one range" $(( SCALE_ANI_BASE + 2 ))
+  scale_pool scale_scattered 10000 "10,000 scattered numbers" $(( SCALE_ANI_BASE + 3 ))
+}
+
+# ---------------------------------------------------------------------------------------------------------------
 # Redis bytes per live entry, through the real API: everything an entry costs (its key, its occupancy members).
 memory_per_entry() {
   "${REDIS[@]}" flushall > /dev/null
@@ -581,35 +666,17 @@ node_cycles() {
   done
 }
 
-main() {
-  check_prerequisites
-  build
-  start_redis
-  make_account
-  start_container
+jit_warmup() {
+  log "JIT warm-up: the transfer cycle for $JIT_WARMUP s, then the ceilings, nothing measured"
+  run_wrk jit-warmup-cycle cycle.lua 64 "$JIT_WARMUP"
+  run_wrk jit-warmup-const ceiling.lua 64 15 /ceiling/const
+  run_wrk jit-warmup-set ceiling.lua 64 15 /ceiling/set
+  run_wrk jit-warmup-jersey ceiling.lua 64 15 /ceiling/jersey/set
+  run_wrk jit-warmup-health ceiling.lua 64 15 /cticache/health
+}
 
-  fact CONTAINER "$CONTAINER_DESC"
-  fact JVM_OPTS "$JVM_OPTS"
-  fact DURATION "$DURATION"
-  fact LEVELS "$LEVELS"
-  fact PROFILE "$PROFILE"
-  fact JIT_WARMUP "$JIT_WARMUP"
-  fact ROUNDS "$ROUNDS"
-  fact THREADS "$([[ $THREADS -eq 0 ]] && echo "container default" || echo "$THREADS")"
-  fact JAVA "$(java -version 2>&1 | head -1)"
-  fact WRK "$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
-  fact REDIS "$(redis-server --version | grep -o 'v=[0-9.]*')"
-  fact CPUS "$(nproc) x $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
-  fact COMMIT "$(cd "$ROOT" && git describe --always --dirty 2>/dev/null || echo unknown)"
-
-  if [[ $JIT_WARMUP -gt 0 ]]; then
-    log "JIT warm-up: the transfer cycle for $JIT_WARMUP s, then the ceilings, nothing measured"
-    run_wrk jit-warmup-cycle cycle.lua 64 "$JIT_WARMUP"
-    run_wrk jit-warmup-const ceiling.lua 64 15 /ceiling/const
-    run_wrk jit-warmup-set ceiling.lua 64 15 /ceiling/set
-    run_wrk jit-warmup-jersey ceiling.lua 64 15 /ceiling/jersey/set
-    run_wrk jit-warmup-health ceiling.lua 64 15 /cticache/health
-  fi
+# The default run: the ceilings and cticache's scenarios at every level, the paired rounds, redis-benchmark.
+levels() {
   log "ceiling: a constant JSON body behind Basic auth"
   scenario const ceiling.lua /ceiling/const
   log "ceiling: one Redis SET per request through a JedisPool like cticache's"
@@ -638,10 +705,39 @@ main() {
   fact HEAP_SAMPLES "$(wc -l < "$OUT/heap-samples.txt")"
 
   redis_ceilings
+}
+
+main() {
+  check_prerequisites
+  build
+  start_redis
+  make_account
+  start_container
+
+  fact CONTAINER "$CONTAINER_DESC"
+  fact JVM_OPTS "$JVM_OPTS"
+  fact DURATION "$DURATION"
+  fact LEVELS "$LEVELS"
+  fact PROFILE "$PROFILE"
+  fact JIT_WARMUP "$JIT_WARMUP"
+  fact ROUNDS "$ROUNDS"
+  fact THREADS "$([[ $THREADS -eq 0 ]] && echo "container default" || echo "$THREADS")"
+  fact JAVA "$(java -version 2>&1 | head -1)"
+  fact WRK "$(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
+  fact REDIS "$(redis-server --version | grep -o 'v=[0-9.]*')"
+  fact CPUS "$(nproc) x $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
+  fact COMMIT "$(cd "$ROOT" && git describe --always --dirty 2>/dev/null || echo unknown)"
+
+  [[ $JIT_WARMUP -eq 0 ]] || jit_warmup
+  if [[ $SCALE -eq 1 ]]; then
+    scale_scenarios
+  else
+    levels
+  fi
   memory_per_entry
   profile_report
 
-  python3 "$BENCH/report.py" "$RESULTS" "$FACTS" > "$OUT/report.md"
+  python3 "$BENCH/report.py" "$RESULTS" "$FACTS" "$SCALE_RESULTS" > "$OUT/report.md"
   [[ -f $OUT/hot-methods.md ]] && cat "$OUT/hot-methods.md" >> "$OUT/report.md"
   cat "$OUT/report.md"
   log "saved: $OUT/report.md (raw wrk and redis-benchmark outputs in $RAW)"

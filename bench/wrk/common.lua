@@ -56,8 +56,9 @@ function bench.header(headers, name)
   return nil
 end
 
--- Per-thread counters; a response outside 2xx and a wrong value are both errors.
-non2xx, wrong, cycles = 0, 0, 0
+-- Per-thread counters; a response outside 2xx and a wrong value are both errors. full counts the 503 "pool
+-- exhausted" answers a script expects, which are not errors.
+non2xx, wrong, cycles, full = 0, 0, 0, 0
 
 local threads = {}
 local next_id = 0
@@ -70,18 +71,19 @@ end
 
 -- One machine-readable line for run.sh; latency in ms, per request (wrk's latency object).
 function done(summary, latency, requests)
-  local n2, wr, cy = 0, 0, 0
+  local n2, wr, cy, fu = 0, 0, 0, 0
   for _, t in ipairs(threads) do
     n2 = n2 + (t:get("non2xx") or 0)
     wr = wr + (t:get("wrong") or 0)
     cy = cy + (t:get("cycles") or 0)
+    fu = fu + (t:get("full") or 0)
   end
   local e = summary.errors
   local socket = e.connect + e.read + e.write + e.timeout
   local seconds = summary.duration / 1e6
   io.write(string.format(
-    "BENCH requests=%d seconds=%.3f rps=%.1f p50_ms=%.3f p99_ms=%.3f p999_ms=%.3f errors=%d non2xx=%d wrong=%d socket=%d cycles=%d cps=%.1f\n",
+    "BENCH requests=%d seconds=%.3f rps=%.1f p50_ms=%.3f p99_ms=%.3f p999_ms=%.3f errors=%d non2xx=%d wrong=%d socket=%d cycles=%d cps=%.1f full=%d\n",
     summary.requests, seconds, summary.requests / seconds,
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency:percentile(99.9) / 1000,
-    n2 + wr + socket, n2, wr, socket, cy, cy / seconds))
+    n2 + wr + socket, n2, wr, socket, cy, cy / seconds, fu))
 end
