@@ -514,21 +514,25 @@ during_cycle_64() {
 
 # ---------------------------------------------------------------------------------------------------------------
 # redis-benchmark against the same redis-server, for what a cycle asks of Redis: SET and GET (-d 100), and the
-# real scripts, concatenated as store/LuaScript.fromResources does (tracking.lua + allocate.lua, tracking.lua +
+# real scripts, concatenated as store/LuaScript.fromResources does (holdings.lua + allocate.lua, holdings.lua +
 # read.lua, each followed by a newline), loaded with SCRIPT LOAD and called with EVALSHA as RedisCallDataStore
-# does: KEYS and ARGV as for the default pool (one run of 1000 numbers), with __rand_int__ ANIs.
+# does: KEYS and ARGV as for the default pool (1000 numbers, stored as the store publishes them), with
+# __rand_int__ ANIs.
 redis_ceilings() {
   local n=$(( DURATION * 20000 )) scripts=$ROOT/src/main/resources/org/cticache/store allocate read value
   value=$(printf 'v%.0s' $(seq 1 100))
-  allocate=$(cat "$scripts/tracking.lua" <(echo) "$scripts/allocate.lua" <(echo) | "${REDIS[@]}" -x script load)
-  read=$(cat "$scripts/tracking.lua" <(echo) "$scripts/read.lua" <(echo) | "${REDIS[@]}" -x script load)
+  allocate=$(cat "$scripts/holdings.lua" <(echo) "$scripts/allocate.lua" <(echo) | "${REDIS[@]}" -x script load)
+  read=$(cat "$scripts/holdings.lua" <(echo) "$scripts/read.lua" <(echo) | "${REDIS[@]}" -x script load)
   [[ $allocate =~ ^[0-9a-f]{40}$ && $read =~ ^[0-9a-f]{40}$ ]] || die "SCRIPT LOAD answered '$allocate' '$read'"
-  # What one allocation sends: keys of ANI bucket 7 (the bucket does not change the work), ARGV as in allocate().
-  ALLOCATE_CALL=(evalsha "$allocate" 4 'rb:{b7}:__rand_int__:' 'rb:{b7}:live:default' 'rb:{b7}:callers:default'
-    'rb:{b7}:stats' "\"$value\"" 60 0 1000 0 '' '' '' default __rand_int__ 5550 6 0 1000)
-  # A take of an entry that allocation stored at the pool's first number (start index 0).
-  TAKE_CALL=(evalsha "$read" 3 'rb:{b7}:__rand_int__:5550000000' 'rb:{b7}:live:default' 'rb:{b7}:callers:default'
-    take 0 '' '5550000000:__rand_int__' __rand_int__)
+  # The pool's numbers, 10 characters each, as PoolNumbers encodes them; "abcd" stands for its version.
+  seq 5550000000 5550000999 | tr -d '\n' | "${REDIS[@]}" -x set 'rb:numbers:default:abcd' > /dev/null
+  # What one allocation sends: keys of ANI bucket 7 (the bucket does not change the work), ARGV as in
+  # AllocateScript: value, ttl ms, cool-down, pool, version, size, width, holder, leased ANI, idempotency key and
+  # fingerprint, light holdings, start.
+  ALLOCATE_CALL=(evalsha "$allocate" 2 'rb:{b7}:stats' 'rb:numbers:default:abcd' "\"$value\"" 60000 0 default abcd
+    1000 10 __rand_int__ '' '' '' 6 0)
+  # A take of an entry that allocation stored at the pool's first number (start 0).
+  TAKE_CALL=(evalsha "$read" 2 'rb:{b7}:stats' 'rb:{b7}:__rand_int__:5550000000' take 0 '' __rand_int__ default abcd 0)
   # Each call once by hand, so a wrong argument fails here rather than as silent error replies.
   local probe
   probe=$("${REDIS[@]}" "${ALLOCATE_CALL[@]//__rand_int__/000000000042}" | head -1)
@@ -579,16 +583,16 @@ redis_usage() {
 }
 
 # One scale scenario at 64 connections: a warm-up, then the measured run between two readings of Redis's counters.
-scale_run() { # name pool ani("": a fresh caller per POST) pool-label holds-label
-  local name=$1 pool=$2 ani=$3 before after f=$RAW/$1.txt
+scale_run() { # name pool ani("": a fresh caller per POST) pool-label holds-label [script, scale.lua by default]
+  local name=$1 pool=$2 ani=$3 script=${6:-scale.lua} before after f=$RAW/$1.txt
   # Assignments before a function call reach wrk's environment, for scale.lua.
   [[ $WARMUP -eq 0 ]] \
-    || BENCH_POOL=$pool BENCH_ANI=$ani BENCH_TTL=$SCALE_TTL run_wrk "$name-warmup" scale.lua 64 "$WARMUP"
+    || BENCH_POOL=$pool BENCH_ANI=$ani BENCH_TTL=$SCALE_TTL run_wrk "$name-warmup" "$script" 64 "$WARMUP"
   # The warm-up's last entries (one per connection at most, never DELETEd) expire: the run starts at the holdings
   # it is named for.
   [[ -z $ani ]] || sleep $(( SCALE_TTL + 1 ))
   before=$(redis_usage)
-  BENCH_POOL=$pool BENCH_ANI=$ani BENCH_TTL=$SCALE_TTL run_wrk "$name" scale.lua 64 "$DURATION"
+  BENCH_POOL=$pool BENCH_ANI=$ani BENCH_TTL=$SCALE_TTL run_wrk "$name" "$script" 64 "$DURATION"
   after=$(redis_usage)
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$4" "$5" "$(bench_field "$f" seconds)" \
     "$(bench_field "$f" requests)" "$(bench_field "$f" cycles)" "$(bench_field "$f" full)" \
@@ -611,6 +615,9 @@ scale_pool() { # pool size pool-label ani
 }
 
 scale_scenarios() {
+  # For scale: what a GET of a live entry costs Redis on the same path (get.lua reads pool bench's entries).
+  fill get-prefill "$PREFILL" "$PREFILL_BASE" bench 3600
+  scale_run scale-get bench "" "GET of a live entry (for scale)" "-" get.lua
   scale_pool scale_100 100 "100 numbers, one range" $(( SCALE_ANI_BASE + 1 ))
   scale_pool scale_range 10000 "10,000 numbers, one range" $(( SCALE_ANI_BASE + 2 ))
   scale_pool scale_scattered 10000 "10,000 scattered numbers" $(( SCALE_ANI_BASE + 3 ))

@@ -49,7 +49,7 @@ public final class CtiCacheListener implements ServletContextListener {
         }
         metrics = new Metrics();
         audit = new AuditLog();
-        PoolWatch watch = new PoolWatch(config.pools(), config.poolWarnPercent() / 100.0, RedisCallDataStore.SHARDS);
+        PoolWatch watch = new PoolWatch(config.pools(), config.poolWarnPercent() / 100.0);
         RedisMetrics redisMetrics = new RedisMetrics(metrics.registry());
         store = RedisCallDataStore.open(config.redis(), config.keyPrefix(), config.pools(),
                 PoolEvents.all(List.of(watch, new AllocationMetrics(metrics.registry(), config.pools()))),

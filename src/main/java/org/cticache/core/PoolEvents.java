@@ -11,11 +11,10 @@ public interface PoolEvents {
     /**
      * A DNIS of the pool was allocated.
      *
-     * @param shard   which part of the pool's occupancy {@code busiest} describes (the store counts a pool in
-     *                shards so that no single Redis slot carries it)
-     * @param busiest the most live entries one caller holds in that shard after this allocation
+     * @param held how many live entries the caller holds in the pool now (a pool matched by DNIS alone: how
+     *             many of its DNIS are leased)
      */
-    void allocated(DnisPool pool, int shard, long busiest);
+    void allocated(DnisPool pool, long held);
 
     /** An allocation found every DNIS of the pool held by the caller. */
     void exhausted(DnisPool pool);
@@ -24,8 +23,8 @@ public interface PoolEvents {
         List<PoolEvents> copy = List.copyOf(receivers);
         return new PoolEvents() {
             @Override
-            public void allocated(DnisPool pool, int shard, long busiest) {
-                copy.forEach(receiver -> receiver.allocated(pool, shard, busiest));
+            public void allocated(DnisPool pool, long held) {
+                copy.forEach(receiver -> receiver.allocated(pool, held));
             }
 
             @Override

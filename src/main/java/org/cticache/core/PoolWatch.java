@@ -3,15 +3,16 @@ package org.cticache.core;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
  * Warns once each time a pool's utilisation crosses the threshold (cticache.pool.warn), and says so once when it
- * falls back below: a log line per crossing, not per request. It learns the pressure from every allocation, for
- * free, and exactly from every occupancy count (/pools, /metrics).
+ * falls back below: a log line per crossing, not per request. Every allocation tells it how many DNIS that caller
+ * holds, for free: a lower bound of the busiest caller, so a crossing is seen at once; an occupancy count
+ * (/pools, /metrics) tells it exactly, which is when it sees the pool fall back.
  */
 public final class PoolWatch implements PoolEvents {
 
@@ -20,21 +21,17 @@ public final class PoolWatch implements PoolEvents {
     private final double warnAt;
     private final Map<DnisPool, Pressure> pressures;
 
-    /**
-     * @param warnAt utilisation (0 to 1) at which to warn
-     * @param shards how many shards the store counts a pool in
-     */
-    public PoolWatch(DnisPools pools, double warnAt, int shards) {
+    /** @param warnAt utilisation (0 to 1) at which to warn */
+    public PoolWatch(DnisPools pools, double warnAt) {
         this.warnAt = warnAt;
         this.pressures = pools.all().values().stream()
-                .collect(Collectors.toUnmodifiableMap(Function.identity(), pool -> new Pressure(shards)));
+                .collect(Collectors.toUnmodifiableMap(Function.identity(), pool -> new Pressure()));
     }
 
     @Override
-    public void allocated(DnisPool pool, int shard, long busiest) {
+    public void allocated(DnisPool pool, long held) {
         Pressure pressure = pressures.get(pool);
-        pressure.busiestByShard.set(shard, busiest);
-        check(pool, pressure.busiest());
+        check(pool, pressure.busiest.accumulateAndGet(held, Math::max));
     }
 
     @Override
@@ -45,10 +42,7 @@ public final class PoolWatch implements PoolEvents {
     /** Takes an exact count, which replaces what allocations reported. */
     public void counted(List<PoolOccupancy> occupancies) {
         for (PoolOccupancy occupancy : occupancies) {
-            Pressure pressure = pressures.get(occupancy.pool());
-            for (int shard = 0; shard < pressure.busiestByShard.length(); shard++) {
-                pressure.busiestByShard.set(shard, shard == 0 ? occupancy.busiest() : 0);
-            }
+            pressures.get(occupancy.pool()).busiest.set(occupancy.busiest());
             check(occupancy.pool(), occupancy.busiest());
         }
     }
@@ -77,19 +71,7 @@ public final class PoolWatch implements PoolEvents {
     }
 
     private static final class Pressure {
-        final AtomicLongArray busiestByShard;
+        final AtomicLong busiest = new AtomicLong();
         final AtomicBoolean high = new AtomicBoolean();
-
-        Pressure(int shards) {
-            busiestByShard = new AtomicLongArray(shards);
-        }
-
-        long busiest() {
-            long most = 0;
-            for (int shard = 0; shard < busiestByShard.length(); shard++) {
-                most = Math.max(most, busiestByShard.get(shard));
-            }
-            return most;
-        }
     }
 }

@@ -26,7 +26,7 @@ public final class AllocationMetrics implements PoolEvents {
     }
 
     @Override
-    public void allocated(DnisPool pool, int shard, long busiest) {
+    public void allocated(DnisPool pool, long held) {
         allocations.get(pool).increment();
     }
 

@@ -22,8 +22,8 @@ final class AllocateScript {
     sealed interface Outcome {
     }
 
-    /** Stored; {@code busiest} is the most live entries one holder has in the pool under this tag. */
-    record Allocated(Dnis dnis, int position, long busiest) implements Outcome {
+    /** Stored; the holder (the caller, or for a pool matched by DNIS alone the pool) now has {@code held}. */
+    record Allocated(Dnis dnis, long held) implements Outcome {
     }
 
     /** The idempotency key was seen with the same request: its DNIS. */
@@ -62,8 +62,7 @@ final class AllocateScript {
     Outcome run(Jedis jedis, Request request) {
         List<?> reply = (List<?>) script.run(jedis, request.keys(), request.args());
         return switch ((String) reply.get(0)) {
-            case "new" -> new Allocated(new Dnis((String) reply.get(1)), ((Long) reply.get(2)).intValue(),
-                    (Long) reply.get(3));
+            case "new" -> new Allocated(new Dnis((String) reply.get(1)), (Long) reply.get(2));
             case "again" -> new Again(new Dnis((String) reply.get(1)));
             case "conflict" -> new Conflict();
             case "full" -> new Full((Long) reply.get(1));

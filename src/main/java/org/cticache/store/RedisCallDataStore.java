@@ -32,9 +32,6 @@ import redis.clients.jedis.params.SetParams;
  */
 public final class RedisCallDataStore implements CallDataStore, OccupancyStore {
 
-    /** How many shards the store counts a pool's occupancy in (see {@link org.cticache.core.PoolEvents}). */
-    public static final int SHARDS = RedisKeys.BUCKETS;
-
     // A pool's numbers stay in Redis this long after they were last published; an allocation that finds them
     // gone publishes them again, so this only bounds how long a pool's former versions linger.
     private static final long NUMBERS_TTL_MILLIS = 7L * 24 * 3600 * 1000;
@@ -96,8 +93,7 @@ public final class RedisCallDataStore implements CallDataStore, OccupancyStore {
             release(idempotency);
         }
         if (outcome instanceof AllocateScript.Allocated allocated) {
-            int shard = dnisPool.isMatchedByDnis() ? 0 : RedisKeys.bucket(ani);
-            events.allocated(dnisPool, shard, allocated.busiest());
+            events.allocated(dnisPool, allocated.held());
             return allocated.dnis();
         }
         if (outcome instanceof AllocateScript.Again again) {

@@ -23,9 +23,10 @@
 -- With a cool-down or an ANI to keep, the value is stored as "\0<end of life, epoch ms or empty>\0<ani>\0<value>"
 -- (see read.lua); otherwise as the value alone.
 --
--- Returns {"new", dnis, position, busiest}; {"again", dnis} for an idempotency key seen before with the same
+-- Returns {"new", dnis, how many live entries the holder has now}; {"again", dnis} for an idempotency key seen before with the same
 -- fingerprint; {"conflict"} when that key came with another fingerprint; {"full", ms} when every DNIS is held
--- for this holder, ms until the first frees up; {"nopool"} when KEYS[2] is missing (then nothing changed).
+-- for this holder, ms until the first frees up; {"nopool"} when KEYS[2] is missing (then nothing was stored; the
+-- bookkeeping may have settled what was due).
 
 local ttl_ms, cooldown = tonumber(ARGV[2]), tonumber(ARGV[3])
 local pool, version, size, width = ARGV[4], ARGV[5], tonumber(ARGV[6]), tonumber(ARGV[7])
@@ -46,10 +47,6 @@ if ARGV[10] ~= '' then
         end
         return { 'conflict' }
     end
-end
-
-if redis.call('EXISTS', KEYS[2]) == 0 then
-    return { 'nopool' }
 end
 
 local now = now_ms()
@@ -134,6 +131,10 @@ for _ = 1, FOREIGN_MAX do
         return { 'full', soonest() }
     end
     local dnis = string.match(redis.call('GETRANGE', KEYS[2], pos * width, pos * width + width - 1), '%S+')
+    if not dnis then
+        save(h)
+        return { 'nopool' }
+    end
     local key = entries .. dnis
     if redis.call('SET', key, value, 'NX', 'PX', ttl_ms + cooldown) then
         if idempotency_key then
@@ -145,7 +146,7 @@ for _ = 1, FOREIGN_MAX do
         if holder == '' then
             redis.call('HSET', STATS, cursor, (pos + 1) % size)
         end
-        return { 'new', dnis, pos, tonumber(redis.call('HGET', STATS, field('top', pool))) }
+        return { 'new', dnis, h.count }
     end
     local left = redis.call('PTTL', key)
     local free = now + (left > 0 and left or ttl_ms + cooldown)

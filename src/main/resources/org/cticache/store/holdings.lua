@@ -3,8 +3,9 @@
 -- KEYS[1], "<prefix>{b<bucket>}:stats" or, for a pool matched by DNIS alone, "<prefix>{pool:<name>}:stats", so
 -- the bookkeeping is part of the same atomic call in a Redis Cluster too. Keys, below the tag (P):
 --
---   stats                  hash: per pool live:<pool> (own live entries), k<n>:<pool> (how many holders hold n of
---                          them), top:<pool> (the largest such n), noshows:<pool>, exhaustions:<pool>, cursor:<pool>
+--   stats                  hash: per pool k<n>:<pool> (how many holders hold n own live entries: the live
+--                          entries and the busiest holder follow from it), noshows:<pool>, exhaustions:<pool>,
+--                          and for a pool matched by DNIS alone cursor:<pool>
 --   h:<pool>:<v>:<shard>   hash, per holder (the ANI; "" in a pool matched by DNIS alone) of pool version v: its
 --                          holdings, "L" followed by one 8-byte item (position uint16, time int48) per held DNIS,
 --                          or "H<n>" when it holds more than fit there and they moved to the two keys below.
@@ -13,9 +14,11 @@
 --   q:<pool>:<v>:<holder>  sorted set of a heavy holder: member "<pos>" own live (score end of life plus
 --                          cool-down), "-<pos>" blocked (score when it frees up)
 --   m:<pool>:<v>:<holder>  bitmap of a heavy holder: bit <pos> set while held, so BITPOS finds a free DNIS at once
---   due:<pool>             hash, epoch second -> records of holdings that end then, and the sorted set
---   dueq:<pool>            of those seconds, so that expiries are counted (no-shows) and forgotten in order,
---                          a bounded number per call
+--   due:<pool>             hash: per epoch second, "<second>" how many records end in it, "<second>:<chunk>"
+--                          the records, at most CHUNK per field so that adding one copies little, and
+--                          "<second>:s" the first chunk not settled yet; with the sorted set
+--   dueq:<pool>            of those seconds, expiries are counted (no-shows) and forgotten in order, a bounded
+--                          number per call
 --
 -- A record is type ("c": an entry's end of life, "p": a blocked DNIS frees up), version (4 bytes), position
 -- (uint16), time (int48, epoch ms), the holder's length (byte) and the holder. Whatever changes a holding from
@@ -24,6 +27,7 @@
 local STATS = KEYS[1]
 local P = string.sub(STATS, 1, #STATS - #'stats')
 local SHARDS = 16
+local CHUNK = 32
 
 local function now_ms()
     local t = redis.call('TIME')
@@ -42,7 +46,7 @@ local function field(name, pool)
     return name .. ':' .. pool
 end
 
--- A holder's own live entries went from `from` to `to` (one step): the live count, the histogram and its top.
+-- A holder's own live entries went from `from` to `to`: the histogram of holders by count.
 local function recount(pool, from, to)
     if from > 0 and redis.call('HINCRBY', STATS, field('k' .. from, pool), -1) <= 0 then
         redis.call('HDEL', STATS, field('k' .. from, pool))
@@ -50,22 +54,17 @@ local function recount(pool, from, to)
     if to > 0 then
         redis.call('HINCRBY', STATS, field('k' .. to, pool), 1)
     end
-    local top = tonumber(redis.call('HGET', STATS, field('top', pool)) or 0)
-    if to > top then
-        redis.call('HSET', STATS, field('top', pool), to)
-    elseif from == top and to < from and not redis.call('HGET', STATS, field('k' .. from, pool)) then
-        redis.call('HSET', STATS, field('top', pool), to)
-    end
-    redis.call('HINCRBY', STATS, field('live', pool), to - from)
 end
 
 local function due(pool, type, version, pos, time, holder)
     local second = math.floor(time / 1000)
     local records = P .. 'due:' .. pool
-    local earlier = redis.call('HGET', records, second) or ''
-    redis.call('HSET', records, second, earlier .. type .. version .. struct.pack('>Hi6B', pos, time, #holder)
+    local n = redis.call('HINCRBY', records, second, 1)
+    local chunk = second .. ':' .. math.floor((n - 1) / CHUNK)
+    local earlier = redis.call('HGET', records, chunk) or ''
+    redis.call('HSET', records, chunk, earlier .. type .. version .. struct.pack('>Hi6B', pos, time, #holder)
             .. holder)
-    if earlier == '' then
+    if n == 1 then
         redis.call('ZADD', P .. 'dueq:' .. pool, second, second)
     end
 end
@@ -103,10 +102,7 @@ end
 -- Writes the holdings back and counts the change in own live entries; past `light` items they move to q and m.
 local function save(h)
     if h.count ~= h.initial then
-        local step = h.count > h.initial and 1 or -1
-        for n = h.initial, h.count - step, step do
-            recount(h.pool, n, n + step)
-        end
+        recount(h.pool, h.initial, h.count)
     end
     if not h.heavy then
         local packed, n = { 'L' }, 0
@@ -230,37 +226,60 @@ local function settle(pool, type, version, pos, time, holder, light, cooldown, n
     save(h)
 end
 
+-- Settles one field of records, those due by `now`, up to `limit` of them; returns how many it settled and
+-- whether the field is empty now.
+local function settle_chunk(pool, records, chunk, now, light, cooldown, limit)
+    local raw = redis.call('HGET', records, chunk) or ''
+    local kept, settled, i = {}, 0, 1
+    while i <= #raw do
+        local length = string.byte(raw, i + 13)
+        local record = string.sub(raw, i, i + 13 + length)
+        local pos, time = struct.unpack('>Hi6', raw, i + 5)
+        if time <= now and settled < limit then
+            settled = settled + 1
+            settle(pool, string.sub(record, 1, 1), string.sub(record, 2, 5), pos, time, string.sub(record, 15),
+                    light, cooldown, now)
+        else
+            kept[#kept + 1] = record
+        end
+        i = i + 14 + length
+    end
+    if settled > 0 then
+        -- Settling may have added records to this field (a block that ends within its second): they stay.
+        local rest = table.concat(kept) .. string.sub(redis.call('HGET', records, chunk) or '', #raw + 1)
+        if rest == '' then
+            redis.call('HDEL', records, chunk)
+        else
+            redis.call('HSET', records, chunk, rest)
+        end
+        return settled, rest == ''
+    end
+    return 0, raw == ''
+end
+
 -- Settles the records of the pool due by `now`, up to `limit` of them, from seconds up to `last`, oldest first.
 -- Returns whether some may be left.
 local function settle_due(pool, now, last, light, cooldown, limit)
     local records, queue = P .. 'due:' .. pool, P .. 'dueq:' .. pool
     local seconds = redis.call('ZRANGEBYSCORE', queue, '-inf', last, 'LIMIT', 0, 8)
     for _, second in ipairs(seconds) do
-        local raw = redis.call('HGET', records, second) or ''
-        local kept, settled, i = {}, false, 1
-        while i <= #raw do
-            local length = string.byte(raw, i + 13)
-            local record = string.sub(raw, i, i + 13 + length)
-            local pos, time = struct.unpack('>Hi6', raw, i + 5)
-            if time <= now and limit > 0 then
-                limit = limit - 1
-                settled = true
-                settle(pool, string.sub(record, 1, 1), string.sub(record, 2, 5), pos, time,
-                        string.sub(record, 15), light, cooldown, now)
-            else
-                kept[#kept + 1] = record
+        -- Chunks before `first` are settled already: each call starts where the last one left off.
+        local start = tonumber(redis.call('HGET', records, second .. ':s') or 0)
+        local first, c = start, start
+        local last_chunk = math.floor((tonumber(redis.call('HGET', records, second) or 0) - 1) / CHUNK)
+        while c <= last_chunk and limit > 0 do
+            local settled, gone = settle_chunk(pool, records, second .. ':' .. c, now, light, cooldown, limit)
+            limit = limit - settled
+            if gone and c == first then
+                first = first + 1
             end
-            i = i + 14 + length
+            c = c + 1
         end
-        if settled then
-            -- Settling may have added records to this second (a block that ends within it): they stay.
-            local rest = table.concat(kept) .. string.sub(redis.call('HGET', records, second) or '', #raw + 1)
-            if rest == '' then
-                redis.call('HDEL', records, second)
-                redis.call('ZREM', queue, second)
-            else
-                redis.call('HSET', records, second, rest)
-            end
+        if first > last_chunk then
+            redis.call('HDEL', records, second, second .. ':s')
+            redis.call('ZREM', queue, second)
+        elseif first > start then
+            redis.call('HSET', records, second .. ':s', first)
         end
         if limit == 0 then
             return true

@@ -17,7 +17,7 @@ class PoolWatchTest {
     private final DnisPool leased = DnisPool.parse("leased", "5550000101-5550000104").matchedByDnis();
     private final PoolWatch watch = new PoolWatch(
             new DnisPools(DnisPool.parse(DnisPools.DEFAULT, "5559990000"), Map.of("sales", sales, "leased", leased)),
-            0.8, 4);
+            0.8);
     private final Logger logger = Logger.getLogger(PoolWatch.class.getName());
     private LogRecords logged;
 
@@ -35,15 +35,15 @@ class PoolWatchTest {
 
     @Test
     void belowTheThresholdNothingIsLogged() {
-        watch.allocated(sales, 0, 7);
+        watch.allocated(sales, 7);
         assertEquals(List.of(), logged.all());
     }
 
     @Test
     void aCrossingIsLoggedOnceHoweverManyAllocationsFollow() {
-        watch.allocated(sales, 0, 8);
-        watch.allocated(sales, 0, 9);
-        watch.allocated(sales, 2, 8);
+        watch.allocated(sales, 8);
+        watch.allocated(sales, 9);
+        watch.allocated(sales, 8);
         watch.exhausted(sales);
         assertEquals(List.of("cticache: pool 'sales' is 80% used (one caller holds 8 of its 10 DNIS); warning at 80%"
                 + " (cticache.pool.warn). A caller holding every DNIS gets 503: add numbers to the pool."),
@@ -51,19 +51,19 @@ class PoolWatchTest {
     }
 
     @Test
-    void thePoolsPressureIsItsBusiestShard() {
-        watch.allocated(sales, 1, 8);
-        watch.allocated(sales, 2, 1);
-        assertEquals(1, logged.messages(Level.WARNING).size(), "a quiet shard does not hide a busy one");
-        assertEquals(List.of(), logged.messages(Level.INFO));
+    void aQuietCallerDoesNotHideABusyOne() {
+        watch.allocated(sales, 8);
+        watch.allocated(sales, 1);
+        assertEquals(1, logged.messages(Level.WARNING).size());
+        assertEquals(List.of(), logged.messages(Level.INFO), "only an exact count says the pool fell back");
     }
 
     @Test
     void anExactCountEndsTheCrossingAndTheNextCrossingIsLoggedAgain() {
-        watch.allocated(sales, 1, 9);
+        watch.allocated(sales, 9);
         watch.counted(List.of(new PoolOccupancy(sales, 3, 3, 0, 0)));
-        watch.allocated(sales, 3, 2);
-        watch.allocated(sales, 1, 8);
+        watch.allocated(sales, 2);
+        watch.allocated(sales, 8);
         assertEquals(2, logged.messages(Level.WARNING).size());
         assertEquals(List.of("cticache: pool 'sales' is back below 80% (30% used)"), logged.messages(Level.INFO));
     }
@@ -76,7 +76,7 @@ class PoolWatchTest {
 
     @Test
     void aPoolMatchedByDnisSaysHowManyAreLeased() {
-        watch.allocated(leased, 0, 4);
+        watch.allocated(leased, 4);
         assertEquals(List.of("cticache: pool 'leased' is 100% used (4 of its 4 DNIS are leased); warning at 80%"
                 + " (cticache.pool.warn). A caller holding every DNIS gets 503: add numbers to the pool."),
                 logged.messages(Level.WARNING));
