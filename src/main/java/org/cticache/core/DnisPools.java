@@ -20,7 +20,7 @@ public final class DnisPools {
     private final Map<Dnis, DnisPool> leasedByDnis;
     private final Map<Dnis, List<DnisPool>> byDnis;
 
-    /** Throws IllegalArgumentException when a DNIS is in two pools matched by DNIS alone. */
+    /** Throws IllegalArgumentException when a DNIS of a pool matched by DNIS alone is in any other pool too. */
     public DnisPools(DnisPool defaultPool, Map<String, DnisPool> named) {
         TreeMap<String, DnisPool> all = new TreeMap<>(named);
         all.put(DEFAULT, defaultPool);
@@ -32,16 +32,19 @@ public final class DnisPools {
                 listing.computeIfAbsent(dnis, d -> new ArrayList<>()).add(pool);
             }
             if (pool.isMatchedByDnis()) {
-                for (Dnis dnis : pool.numbers()) {
-                    DnisPool other = leases.put(dnis, pool);
-                    if (other != null) {
-                        throw new IllegalArgumentException("DNIS " + dnis + " is in pools '" + other.name()
-                                + "' and '" + pool.name() + "', both matched by DNIS alone: a call on it could not"
-                                + " tell which entry it belongs to");
-                    }
-                }
+                pool.numbers().forEach(dnis -> leases.put(dnis, pool));
             }
         }
+        // A call on a leased DNIS is looked up by the DNIS alone: an entry some other pool stored there under
+        // <dnis>:<ani> would never be found, so a leased DNIS belongs to its pool only.
+        leases.forEach((dnis, pool) -> {
+            List<DnisPool> owners = listing.get(dnis);
+            if (owners.size() > 1) {
+                throw new IllegalArgumentException("DNIS " + dnis + " is in pools '" + owners.get(0).name() + "' and '"
+                        + owners.get(1).name() + "', and '" + pool.name() + "' is matched by DNIS alone: a call on it"
+                        + " could not tell which entry it belongs to; a DNIS of such a pool may be in no other pool");
+            }
+        });
         this.leasedByDnis = Map.copyOf(leases);
         listing.replaceAll((dnis, owners) -> List.copyOf(owners));
         this.byDnis = Map.copyOf(listing);

@@ -56,6 +56,14 @@ class PoolMatchingConfigTest {
     }
 
     @Test
+    void aDnisOfAPoolMatchedByDnisInAnyOtherPoolFailsNamingTheNumberAndBothPools() {
+        ConfigException e = assertThrows(ConfigException.class, () -> pools("cticache.match.sales", "dnis",
+                "cticache.dnis.pool.sales", "5551234509-5551234515"));
+        assertTrue(e.getMessage().contains("DNIS 5551234509 is in pools 'default' and 'sales'"), e.getMessage());
+        assertTrue(e.getMessage().contains("matched by DNIS alone"), e.getMessage());
+    }
+
+    @Test
     void perPoolMatchSettingsAreNoTypos() {
         Settings settings = new Settings(Map.of(), Map.of("CTICACHE_MATCH_SALES", "dnis"),
                 Map.of("cticache.match.default", "dnis"));
