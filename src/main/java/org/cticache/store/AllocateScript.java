@@ -37,6 +37,13 @@ final class AllocateScript {
     record Full(long millisToFirstFree) implements Outcome {
     }
 
+    /**
+     * Not a reply of the script but what became of its entry: too few replicas confirmed it, so the store removed
+     * it again.
+     */
+    record Unreplicated(long acknowledged) implements Outcome {
+    }
+
     /** The pool's numbers are not in Redis (first use, expired, flushed): publish them and call again. */
     record NoPool() implements Outcome {
     }

@@ -2,6 +2,7 @@ package org.cticache.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import redis.clients.jedis.Jedis;
 
 /** read.lua's argument protocol (the script documents it): a peek or take of one entry. */
@@ -13,16 +14,29 @@ final class ReadScript {
     record Candidate(String pool, String version, int position) {
     }
 
+    /** What a read does to the entry. */
+    enum Mode {
+        PEEK, TAKE,
+        /** Undoes an allocation that was never acknowledged, idempotency record included. */
+        REMOVE
+    }
+
     /**
      * One read. {@code requiredAni} is "" for any; {@code holder} is the ANI, or "" in a pool matched by DNIS
-     * alone; {@code candidates} only matter to a take.
+     * alone; {@code candidates} only matter to a take or removal; {@code idempotencyRecord} (may be null) only
+     * to a removal.
      */
-    record Request(String statsKey, String entryKey, boolean take, long cooldownMillis, String requiredAni,
-                   String holder, List<Candidate> candidates) {
+    record Request(String statsKey, String entryKey, Mode mode, long cooldownMillis, String requiredAni,
+                   String holder, List<Candidate> candidates, String idempotencyRecord) {
+
+        List<String> keys() {
+            return idempotencyRecord == null ? List.of(statsKey, entryKey)
+                    : List.of(statsKey, entryKey, idempotencyRecord);
+        }
 
         List<String> args() {
-            List<String> args = new ArrayList<>(List.of(take ? "take" : "peek", Long.toString(cooldownMillis),
-                    requiredAni, holder));
+            List<String> args = new ArrayList<>(List.of(mode.name().toLowerCase(Locale.ROOT),
+                    Long.toString(cooldownMillis), requiredAni, holder));
             for (Candidate candidate : candidates) {
                 args.add(candidate.pool());
                 args.add(candidate.version());
@@ -34,6 +48,6 @@ final class ReadScript {
 
     /** The value, or null when there is no live entry (for that ANI). */
     String run(Jedis jedis, Request request) {
-        return (String) script.run(jedis, List.of(request.statsKey(), request.entryKey()), request.args());
+        return (String) script.run(jedis, request.keys(), request.args());
     }
 }

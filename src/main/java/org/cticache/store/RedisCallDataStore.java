@@ -36,6 +36,9 @@ public final class RedisCallDataStore implements CallDataStore, OccupancyStore {
     // gone publishes them again, so this only bounds how long a pool's former versions linger.
     private static final long NUMBERS_TTL_MILLIS = 7L * 24 * 3600 * 1000;
 
+    // The key a health check writes: short-lived, so it never outlives the checks that refresh it.
+    private static final long HEALTH_TTL_MILLIS = 60_000;
+
     private final RedisCalls redis;
     private final RedisKeys keys;
     private final DnisPools pools;
@@ -87,10 +90,16 @@ public final class RedisCallDataStore implements CallDataStore, OccupancyStore {
                          IdempotencyKey idempotency) {
         boolean claimed = idempotency != null && claim(idempotency, ttlSeconds);
         // A call that failed keeps its claim: its script may have stored the entry, and a retry of the same
-        // request still gets it. A refusal stored nothing, so the key is free again.
+        // request still gets it. A refusal, or an entry removed for want of replicas, stored nothing, so the key
+        // is free again.
         AllocateScript.Outcome outcome = allocateOnce(dnisPool, start, ani, data, ttlSeconds, idempotency);
         if (claimed && !(outcome instanceof AllocateScript.Allocated || outcome instanceof AllocateScript.Again)) {
             release(idempotency);
+        }
+        if (outcome instanceof AllocateScript.Unreplicated unreplicated) {
+            throw new StoreUnavailableException("only " + unreplicated.acknowledged() + " of the " + waitReplicas
+                    + " required Redis replicas confirmed the entry within " + waitTimeoutMillis
+                    + " ms; it was removed again", null);
         }
         if (outcome instanceof AllocateScript.Allocated allocated) {
             events.allocated(dnisPool, allocated.held());
@@ -123,7 +132,7 @@ public final class RedisCallDataStore implements CallDataStore, OccupancyStore {
                 result = allocate.run(jedis, request);
             }
             if (result instanceof AllocateScript.Allocated allocated) {
-                replicated(jedis, dnisPool, ani, allocated.dnis());
+                return replicated(jedis, dnisPool, ani, allocated, idempotency);
             }
             return result;
         });
@@ -161,52 +170,63 @@ public final class RedisCallDataStore implements CallDataStore, OccupancyStore {
 
     /**
      * With cticache.redis.wait.replicas set, holds the acknowledgement until that many replicas have the entry
-     * (WAIT, on the connection that wrote it); if they do not within the wait timeout, takes it again, so a
-     * failover cannot resurrect an entry whose POST failed.
+     * (WAIT, on the connection that wrote it); if they do not within the wait timeout, removes it again with its
+     * holding and idempotency record, as if it had never been stored, so that neither a failover nor a retry
+     * can bring back an entry whose POST failed.
      */
-    private void replicated(Jedis jedis, DnisPool pool, Ani ani, Dnis dnis) {
+    private AllocateScript.Outcome replicated(Jedis jedis, DnisPool pool, Ani ani, AllocateScript.Allocated allocated,
+                                              IdempotencyKey idempotency) {
         if (waitReplicas == 0) {
-            return;
+            return allocated;
         }
         long acknowledged = jedis.waitReplicas(waitReplicas, waitTimeoutMillis);
         if (acknowledged >= waitReplicas) {
-            return;
+            return allocated;
         }
-        ReadScript.Request removal = pool.isMatchedByDnis() ? leased(pool, dnis, true, "")
-                : byAni(new EntryKey(dnis, ani), true);
+        String record = idempotency == null ? null
+                : (pool.isMatchedByDnis() ? keys.poolPrefix(pool) : keys.aniPrefix(ani)) + "idempotency:"
+                + idempotency.key();
+        ReadScript.Request removal = pool.isMatchedByDnis()
+                ? leased(pool, allocated.dnis(), ReadScript.Mode.REMOVE, "", record)
+                : byAni(new EntryKey(allocated.dnis(), ani), ReadScript.Mode.REMOVE, record);
         read.run(jedis, removal);
-        throw new StoreUnavailableException("only " + acknowledged + " of the " + waitReplicas + " required Redis"
-                + " replicas confirmed the entry within " + waitTimeoutMillis + " ms; it was removed again", null);
+        return new AllocateScript.Unreplicated(acknowledged);
     }
 
     @Override
     public Optional<CallData> get(EntryKey key) {
         if (cooldownMillis > 0) {
-            return readEntry(byAni(key, false));
+            return readEntry(byAni(key, ReadScript.Mode.PEEK, null));
         }
         String entry = keys.entry(key);
-        return Optional.ofNullable(redis.call(Call.PEEK, entry, jedis -> jedis.get(entry))).map(CallData::new);
+        String stored = redis.call(Call.PEEK, entry, jedis -> jedis.get(entry));
+        if (stored != null && stored.startsWith("\0")) {
+            // An envelope or a tombstone, written by an instance with a cool-down (a rolling change of the
+            // setting): read.lua knows every stored form.
+            return readEntry(byAni(key, ReadScript.Mode.PEEK, null));
+        }
+        return Optional.ofNullable(stored).map(CallData::new);
     }
 
     @Override
     public Optional<CallData> take(EntryKey key) {
-        return readEntry(byAni(key, true));
+        return readEntry(byAni(key, ReadScript.Mode.TAKE, null));
     }
 
     @Override
     public Optional<CallData> getLeased(DnisPool pool, Dnis dnis, Ani ani) {
-        return readEntry(leased(pool, dnis, false, ani == null ? "" : ani.value()));
+        return readEntry(leased(pool, dnis, ReadScript.Mode.PEEK, ani == null ? "" : ani.value(), null));
     }
 
     @Override
     public Optional<CallData> takeLeased(DnisPool pool, Dnis dnis, Ani ani) {
-        return readEntry(leased(pool, dnis, true, ani == null ? "" : ani.value()));
+        return readEntry(leased(pool, dnis, ReadScript.Mode.TAKE, ani == null ? "" : ani.value(), null));
     }
 
     /** A read of an entry of a pool matched by DNIS and ANI: a take settles it in whichever pool holds it. */
-    private ReadScript.Request byAni(EntryKey key, boolean take) {
+    private ReadScript.Request byAni(EntryKey key, ReadScript.Mode mode, String idempotencyRecord) {
         List<ReadScript.Candidate> candidates = new ArrayList<>();
-        if (take) {
+        if (mode != ReadScript.Mode.PEEK) {
             for (DnisPool pool : pools.containing(key.dnis())) {
                 if (!pool.isMatchedByDnis()) {
                     candidates.add(candidate(pool, key.dnis()));
@@ -214,13 +234,14 @@ public final class RedisCallDataStore implements CallDataStore, OccupancyStore {
             }
         }
         return new ReadScript.Request(RedisKeys.stats(keys.bucketPrefix(RedisKeys.bucket(key.ani()))),
-                keys.entry(key), take, cooldownMillis, "", key.ani().value(), candidates);
+                keys.entry(key), mode, cooldownMillis, "", key.ani().value(), candidates, idempotencyRecord);
     }
 
-    private ReadScript.Request leased(DnisPool pool, Dnis dnis, boolean take, String requiredAni) {
+    private ReadScript.Request leased(DnisPool pool, Dnis dnis, ReadScript.Mode mode, String requiredAni,
+                                      String idempotencyRecord) {
         String tag = keys.poolPrefix(pool);
-        return new ReadScript.Request(RedisKeys.stats(tag), tag + dnis.value(), take, cooldownMillis, requiredAni, "",
-                take ? List.of(candidate(pool, dnis)) : List.of());
+        return new ReadScript.Request(RedisKeys.stats(tag), tag + dnis.value(), mode, cooldownMillis, requiredAni,
+                "", mode == ReadScript.Mode.PEEK ? List.of() : List.of(candidate(pool, dnis)), idempotencyRecord);
     }
 
     private ReadScript.Candidate candidate(DnisPool pool, Dnis dnis) {
@@ -228,7 +249,7 @@ public final class RedisCallDataStore implements CallDataStore, OccupancyStore {
     }
 
     private Optional<CallData> readEntry(ReadScript.Request request) {
-        Call call = request.take() ? Call.TAKE : Call.PEEK;
+        Call call = request.mode() == ReadScript.Mode.TAKE ? Call.TAKE : Call.PEEK;
         return Optional.ofNullable(redis.call(call, request.statsKey(), jedis -> read.run(jedis, request)))
                 .map(CallData::new);
     }
@@ -265,11 +286,17 @@ public final class RedisCallDataStore implements CallDataStore, OccupancyStore {
         }
     }
 
-    /** Whether the master that serves cticache's keys answers; in a cluster, the one of a sample slot. */
+    /**
+     * Whether the master that serves cticache's keys takes a write; in a cluster, the one of a sample slot. A
+     * write, not a PING: a Redis that cannot persist (MISCONF) or is full (OOM) still answers PING but refuses
+     * every allocation.
+     */
     @Override
     public boolean isUp() {
         try {
-            return "PONG".equals(redis.call(Call.PING, keys.health(), Jedis::ping));
+            String health = keys.health();
+            return "OK".equals(redis.call(Call.PING, health,
+                    jedis -> jedis.set(health, "up", SetParams.setParams().px(HEALTH_TTL_MILLIS))));
         } catch (StoreUnavailableException e) {
             return false;
         }

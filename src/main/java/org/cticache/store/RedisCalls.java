@@ -1,8 +1,8 @@
 package org.cticache.store;
 
 import java.net.SocketTimeoutException;
-import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.cticache.core.StoreUnavailableException;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
@@ -20,10 +20,11 @@ import redis.clients.jedis.exceptions.JedisRedirectionException;
 final class RedisCalls implements AutoCloseable {
 
     // Redis answers these while it cannot serve (starting, failing over, a replica, a busy script, out of
-    // memory, refusing our credentials): for the client that is Redis being unavailable, and the logged cause
-    // tells the administrator which.
-    private static final List<String> UNAVAILABLE_ERRORS = List.of("LOADING", "READONLY", "MASTERDOWN", "BUSY",
-            "TRYAGAIN", "CLUSTERDOWN", "NOREPLICAS", "OOM", "NOAUTH", "WRONGPASS", "NOPERM");
+    // memory, unable to persist and so refusing writes, refusing our credentials): for the client that is Redis
+    // being unavailable, and the logged cause tells the administrator which.
+    // The code starts the reply, or, from a command inside a script, follows the script's own error prefix.
+    private static final Pattern UNAVAILABLE_ERRORS = Pattern.compile("(?:^|[\\s:-])(?:LOADING|READONLY|MASTERDOWN"
+            + "|BUSY|TRYAGAIN|CLUSTERDOWN|NOREPLICAS|OOM|MISCONF|NOAUTH|WRONGPASS|NOPERM)\\b");
 
     private final RedisConnector redis;
     private final CallTiming timing;
@@ -79,7 +80,7 @@ final class RedisCalls implements AutoCloseable {
     }
 
     private static RuntimeException unavailable(JedisException e) {
-        if (e instanceof JedisDataException && UNAVAILABLE_ERRORS.stream().noneMatch(e.getMessage()::startsWith)) {
+        if (e instanceof JedisDataException && !UNAVAILABLE_ERRORS.matcher(e.getMessage()).find()) {
             return e;
         }
         return new StoreUnavailableException("Redis is unreachable or did not answer in time; nothing was changed",

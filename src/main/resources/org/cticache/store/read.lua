@@ -1,12 +1,15 @@
 -- Reads (ARGV[1] = "peek") or takes (ARGV[1] = "take") an entry stored with an envelope, or a plain one; a take
--- also settles the holder's holding (holdings.lua, prepended) in the pools the entry may belong to.
+-- also settles the holder's holding (holdings.lua, prepended) in the pools the entry may belong to. "remove"
+-- undoes an allocation that was never acknowledged (too few replicas confirmed it): the entry, its holding and
+-- its idempotency record (KEYS[3]) go as if it had never been stored, with no cool-down and no count.
 -- The envelope is "\0<end of life, epoch ms, or empty>\0<ani, or empty>\0<value>": the end of life when a
 -- cool-down keeps the key beyond the entry, the ANI when the pool is matched by DNIS alone. A take with a
 -- cool-down leaves a tombstone ("\0" "0" "\0\0", dead since 1970) that keeps the key taken for the cool-down.
 --
 -- KEYS[1]  the stats key of the entry's tag (see holdings.lua)
 -- KEYS[2]  the entry's key
--- ARGV[1]  "peek" or "take"
+-- KEYS[3]  for "remove": the idempotency record the allocation wrote, if it had a key
+-- ARGV[1]  "peek", "take" or "remove"
 -- ARGV[2]  cool-down in milliseconds, 0 for none
 -- ARGV[3]  the ANI the entry must have come from, "" for any
 -- ARGV[4]  the holder: the ANI, or "" in a pool matched by DNIS alone
@@ -36,6 +39,20 @@ if string.byte(stored, 1) == 0 then
     if ARGV[3] ~= '' and ani ~= ARGV[3] then
         return false
     end
+end
+if ARGV[1] == 'remove' then
+    redis.call('DEL', KEYS[2], KEYS[3] or KEYS[2])
+    for i = 5, #ARGV, 3 do
+        local pos = tonumber(ARGV[i + 2])
+        local h = load(ARGV[i], ARGV[i + 1], ARGV[4], math.huge, cooldown)
+        local held = holding(h, pos)
+        if held and held > 0 then
+            drop(h, pos, held)
+            save(h)
+            break
+        end
+    end
+    return value
 end
 if ARGV[1] == 'take' then
     if cooldown > 0 then

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import org.cticache.testing.Api;
 import org.cticache.testing.DedicatedDeployment;
+import org.cticache.testing.Deployment;
 import org.cticache.testing.Numbers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,6 +59,24 @@ class CooldownIT {
         api.delete(key);
 
         assertEquals(201, api.create(Numbers.uniqueAni(), "2").statusCode());
+    }
+
+    @Test
+    void anInstanceWithoutACoolDownSharingRedisReadsWhatThisOneStored() {
+        try (Deployment other = Deployment.of(SERVICE.redis()).set("cticache.dnis.pool", "5550000001").start()) {
+            Api without = other.api();
+            String ani = Numbers.uniqueAni();
+            String key = api.created(ani, "\"kept\"").path("dnis").asText() + ":" + ani;
+            assertEquals("{\"value\":\"kept\"}", without.get(key).body(), "the value, not its envelope");
+            assertEquals("{\"value\":\"kept\"}", without.delete(key).body());
+            assertProblem(without.get(key), 404, key);
+
+            String second = Numbers.uniqueAni();
+            String taken = api.created(second, "\"taken\"").path("dnis").asText() + ":" + second;
+            api.delete(taken);
+            assertProblem(without.get(taken), 404, taken);
+            assertProblem(without.delete(taken), 404, taken);
+        }
     }
 
     private void awaitCreated(String ani, String value) throws InterruptedException {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.cticache.testing.Api;
 import org.cticache.testing.DedicatedDeployment;
@@ -14,6 +16,7 @@ import org.cticache.testing.TestRedis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /** Redis stopped or frozen under a running service: 503 within the timeout, then recovery without a restart. */
 class RedisOutageIT {
@@ -69,6 +72,47 @@ class RedisOutageIT {
 
         freezer.join(10_000);
         assertEquals(201, api.create(Numbers.uniqueAni(), "\"thawed\"").statusCode());
+    }
+
+    @Test
+    void aRedisThatRefusesWritesIs503AndHealthSaysDown() throws Exception {
+        String ani = Numbers.uniqueAni();
+        String key = api.created(ani, "\"before\"").path("dnis").asText() + ":" + ani;
+        Path gone = Files.createTempDirectory("redis-dir");
+        try (Jedis jedis = redis.client()) {
+            String dir = jedis.configGet("dir").get("dir");
+            // A snapshot that cannot be written makes Redis refuse writes (MISCONF) while save points are set.
+            jedis.configSet("save", "3600 1");
+            jedis.configSet("dir", gone.toString());
+            Files.delete(gone);
+            jedis.bgsave();
+            awaitRefusal(jedis);
+            try {
+                assertUnavailable(() -> api.create(Numbers.uniqueAni(), "\"during\""));
+                assertUnavailable(() -> api.delete(key));
+                HttpResponse<String> health = api.health();
+                assertEquals(503, health.statusCode());
+                assertEquals("{\"status\":\"DOWN\"}", health.body());
+            } finally {
+                jedis.configSet("dir", dir);
+                jedis.configSet("save", "");
+                jedis.bgsave();
+            }
+        }
+        assertEquals(200, api.health().statusCode());
+        assertEquals(200, api.delete(key).statusCode());
+    }
+
+    private static void awaitRefusal(Jedis jedis) throws InterruptedException {
+        for (int i = 0; i < 100; i++) {
+            try {
+                jedis.set("misconf-probe", "1");
+            } catch (JedisDataException e) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("Redis kept accepting writes after a failed snapshot");
     }
 
     private static void assertUnavailable(Supplier<HttpResponse<String>> call) {
