@@ -47,10 +47,15 @@ public final class NumberPlan {
         return new Dnis(canonical(raw, "dnis"));
     }
 
-    /** The caller's number; null or empty only where withheld callers are accepted. */
+    /**
+     * The caller's number; null or empty only where withheld callers are accepted. There the word
+     * {@value #ANONYMOUS} is always withheld, whatever words are configured: it is what entries are stored under,
+     * so the Location of every such entry must work.
+     */
     public Ani ani(String raw) {
         if (!anonymousTokens.isEmpty() && (raw == null || raw.isBlank()
-                || anonymousTokens.contains(raw.strip().toLowerCase(Locale.ROOT)))) {
+                || anonymousTokens.contains(raw.strip().toLowerCase(Locale.ROOT))
+                || raw.strip().equalsIgnoreCase(ANONYMOUS))) {
             return new Ani(ANONYMOUS);
         }
         return new Ani(canonical(raw, "ani"));

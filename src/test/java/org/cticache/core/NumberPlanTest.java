@@ -95,4 +95,11 @@ class NumberPlanTest {
                 () -> DnisPool.parse("default", "5551234500,15551234500", us));
         assertTrue(e.getMessage().contains("twice"), e.getMessage());
     }
+
+    @Test
+    void theWordAnonymousIsWithheldWhateverWordsAreConfigured() {
+        NumberPlan plan = new NumberPlan("US", Set.of("restricted"));
+        assertEquals(new Ani(NumberPlan.ANONYMOUS), plan.ani("Anonymous"));
+        assertEquals(new Ani(NumberPlan.ANONYMOUS), plan.key("5551234500:anonymous").ani());
+    }
 }

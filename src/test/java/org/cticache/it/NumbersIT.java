@@ -12,6 +12,7 @@ import java.util.Set;
 import org.cticache.testing.Api;
 import org.cticache.testing.Concurrently;
 import org.cticache.testing.DedicatedDeployment;
+import org.cticache.testing.Deployment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,6 +57,21 @@ class NumbersIT {
 
         assertEquals("{\"value\":\"w\"}", api.get(dnis + ":anonymous").body());
         assertEquals("{\"value\":\"w\"}", api.delete(dnis + ":").body());
+    }
+
+    @Test
+    void theLocationOfAWithheldCallersEntryWorksWhateverWordsMeanWithheld() {
+        try (Deployment restricted = Deployment.of(SERVICE.redis()).set("cticache.numbers.region", "us")
+                .set("cticache.ani.anonymous", "restricted").start()) {
+            Api other = restricted.api();
+            HttpResponse<String> created = other.create("{\"value\":\"r\",\"ani\":\"RESTRICTED\"}");
+            assertEquals(201, created.statusCode(), created.body());
+            String location = created.headers().firstValue("Location").orElseThrow();
+            String key = location.substring("/cticache/DNIS-ANI/".length());
+            assertTrue(key.endsWith(":anonymous"), location);
+            assertEquals("{\"value\":\"r\"}", other.get(key).body());
+            assertEquals("{\"value\":\"r\"}", other.delete(key).body());
+        }
     }
 
     @Test
