@@ -528,11 +528,12 @@ redis_ceilings() {
   seq 5550000000 5550000999 | tr -d '\n' | "${REDIS[@]}" -x set 'rb:numbers:default:abcd' > /dev/null
   # What one allocation sends: keys of ANI bucket 7 (the bucket does not change the work), ARGV as in
   # AllocateScript: value, ttl ms, cool-down, pool, version, size, width, holder, leased ANI, idempotency key and
-  # fingerprint, light holdings, start.
+  # fingerprint, light holdings, start, the bookkeeping's expiry.
   ALLOCATE_CALL=(evalsha "$allocate" 2 'rb:{b7}:stats' 'rb:numbers:default:abcd' "\"$value\"" 60000 0 default abcd
-    1000 10 __rand_int__ '' '' '' 6 0)
+    1000 10 __rand_int__ '' '' '' 6 0 90000000)
   # A take of an entry that allocation stored at the pool's first number (start 0).
-  TAKE_CALL=(evalsha "$read" 2 'rb:{b7}:stats' 'rb:{b7}:__rand_int__:5550000000' take 0 '' __rand_int__ default abcd 0)
+  TAKE_CALL=(evalsha "$read" 2 'rb:{b7}:stats' 'rb:{b7}:__rand_int__:5550000000' take 0 '' __rand_int__ 90000000
+    default abcd 0)
   # Each call once by hand, so a wrong argument fails here rather than as silent error replies.
   local probe
   probe=$("${REDIS[@]}" "${ALLOCATE_CALL[@]//__rand_int__/000000000042}" | head -1)

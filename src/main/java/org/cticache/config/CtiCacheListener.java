@@ -53,7 +53,7 @@ public final class CtiCacheListener implements ServletContextListener {
         RedisMetrics redisMetrics = new RedisMetrics(metrics.registry());
         store = RedisCallDataStore.open(config.redis(), config.keyPrefix(), config.pools(),
                 PoolEvents.all(List.of(watch, new AllocationMetrics(metrics.registry(), config.pools()))),
-                redisMetrics, config.cooldownSeconds());
+                redisMetrics, config.cooldownSeconds(), config.ttl().maxSeconds());
         redisMetrics.gaugeConnections(metrics.registry(), store::connections);
         PoolStatus pools = new PoolStatus(store, config.pools(), watch);
         new OccupancyMetrics(metrics, config.pools(), pools);

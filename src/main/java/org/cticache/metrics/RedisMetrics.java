@@ -32,7 +32,8 @@ public final class RedisMetrics implements CallTiming {
         states.forEach((state, count) -> Gauge.builder("cticache.redis.connections", connections,
                         source -> count.applyAsInt(source.get()))
                 .description("pooled Redis connections: borrowed, idle, and callers waiting for one")
-                .tag("state", state).register(registry));
+                // Held strongly: the gauge's only reference to the supplier, which Micrometer otherwise holds weakly.
+                .tag("state", state).strongReference(true).register(registry));
     }
 
     @Override

@@ -50,7 +50,7 @@ final class AllocateScript {
 
     /** One allocation's parameters. {@code idempotency} may be null. */
     record Request(String statsKey, String numbersKey, PoolNumbers numbers, int start, Ani ani, CallData data,
-                   int ttlSeconds, long cooldownMillis, IdempotencyKey idempotency) {
+                   int ttlSeconds, long cooldownMillis, long horizonMillis, IdempotencyKey idempotency) {
 
         List<String> keys() {
             return List.of(statsKey, numbersKey);
@@ -62,7 +62,7 @@ final class AllocateScript {
                     numbers.pool().name(), numbers.version(), Integer.toString(numbers.pool().size()),
                     Integer.toString(numbers.width()), leased ? "" : ani.value(), leased ? ani.value() : "",
                     idempotency == null ? "" : idempotency.key(), idempotency == null ? "" : idempotency.fingerprint(),
-                    Integer.toString(leased ? 0 : LIGHT_HOLDINGS), Integer.toString(start));
+                    Integer.toString(leased ? 0 : LIGHT_HOLDINGS), Integer.toString(start), Long.toString(horizonMillis));
         }
     }
 

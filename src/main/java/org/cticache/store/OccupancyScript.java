@@ -13,9 +13,11 @@ final class OccupancyScript {
     record Counts(long live, long busiest, long noShows, long exhaustions) {
     }
 
-    /** The counts of the named pools, in their order; {@code lightHoldings} as in allocate.lua. */
-    List<Counts> run(Jedis jedis, String statsKey, long cooldownMillis, int lightHoldings, List<String> pools) {
-        List<String> args = new ArrayList<>(List.of(Long.toString(cooldownMillis), Integer.toString(lightHoldings)));
+    /** The counts of the named pools, in their order; the other arguments as in allocate.lua. */
+    List<Counts> run(Jedis jedis, String statsKey, long cooldownMillis, int lightHoldings, long horizonMillis,
+                     List<String> pools) {
+        List<String> args = new ArrayList<>(List.of(Long.toString(cooldownMillis), Integer.toString(lightHoldings),
+                Long.toString(horizonMillis)));
         args.addAll(pools);
         List<?> reply = (List<?>) script.run(jedis, List.of(statsKey), args);
         return reply.stream().map(counts -> (List<?>) counts)

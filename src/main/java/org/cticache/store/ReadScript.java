@@ -26,8 +26,8 @@ final class ReadScript {
      * alone; {@code candidates} only matter to a take or removal; {@code idempotencyRecord} (may be null) only
      * to a removal.
      */
-    record Request(String statsKey, String entryKey, Mode mode, long cooldownMillis, String requiredAni,
-                   String holder, List<Candidate> candidates, String idempotencyRecord) {
+    record Request(String statsKey, String entryKey, Mode mode, long cooldownMillis, long horizonMillis,
+                   String requiredAni, String holder, List<Candidate> candidates, String idempotencyRecord) {
 
         List<String> keys() {
             return idempotencyRecord == null ? List.of(statsKey, entryKey)
@@ -36,7 +36,7 @@ final class ReadScript {
 
         List<String> args() {
             List<String> args = new ArrayList<>(List.of(mode.name().toLowerCase(Locale.ROOT),
-                    Long.toString(cooldownMillis), requiredAni, holder));
+                    Long.toString(cooldownMillis), requiredAni, holder, Long.toString(horizonMillis)));
             for (Candidate candidate : candidates) {
                 args.add(candidate.pool());
                 args.add(candidate.version());

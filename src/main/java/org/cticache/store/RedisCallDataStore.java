@@ -47,12 +47,13 @@ public final class RedisCallDataStore implements CallDataStore, OccupancyStore {
     private final int waitReplicas;
     private final int waitTimeoutMillis;
     private final long cooldownMillis;
+    private final long horizonMillis;
     private final AllocateScript allocate = new AllocateScript();
     private final ReadScript read = new ReadScript();
     private final OccupancyScript occupancy = new OccupancyScript();
 
     private RedisCallDataStore(RedisCalls redis, RedisKeys keys, DnisPools pools, PoolEvents events,
-                               int waitReplicas, int waitTimeoutMillis, long cooldownMillis) {
+                               int waitReplicas, int waitTimeoutMillis, long cooldownMillis, long horizonMillis) {
         this.redis = redis;
         this.keys = keys;
         this.pools = pools;
@@ -62,6 +63,7 @@ public final class RedisCallDataStore implements CallDataStore, OccupancyStore {
         this.waitReplicas = waitReplicas;
         this.waitTimeoutMillis = waitTimeoutMillis;
         this.cooldownMillis = cooldownMillis;
+        this.horizonMillis = horizonMillis;
     }
 
     /**
@@ -71,13 +73,16 @@ public final class RedisCallDataStore implements CallDataStore, OccupancyStore {
      * @param events          told of allocations and exhaustions
      * @param timing          told how long each call to Redis took
      * @param cooldownSeconds how long a consumed or expired {@code <dnis>:<ani>} stays blocked (0: not at all)
+     * @param ttlMaxSeconds   the longest lifetime an entry may have
      */
     public static RedisCallDataStore open(RedisOptions options, String keyPrefix, DnisPools pools, PoolEvents events,
-                                          CallTiming timing, int cooldownSeconds) {
+                                          CallTiming timing, int cooldownSeconds, int ttlMaxSeconds) {
         boolean clustered = options.topology().mode() == RedisTopology.Mode.CLUSTER;
+        // The bookkeeping outlives the longest entry and its cool-down by a day, then goes by itself.
+        long horizonMillis = (ttlMaxSeconds + cooldownSeconds + 86_400L) * 1000;
         return new RedisCallDataStore(new RedisCalls(RedisConnectors.open(options), timing),
                 new RedisKeys(keyPrefix, clustered), pools, events, options.waitReplicas(),
-                options.waitTimeoutMillis(), cooldownSeconds * 1000L);
+                options.waitTimeoutMillis(), cooldownSeconds * 1000L, horizonMillis);
     }
 
     /** Borrowed, idle, and callers waiting for a pooled connection. */
@@ -124,7 +129,8 @@ public final class RedisCallDataStore implements CallDataStore, OccupancyStore {
         PoolNumbers poolNumbers = numbers.get(dnisPool);
         String tag = keys.tagPrefix(dnisPool, ani);
         AllocateScript.Request request = new AllocateScript.Request(RedisKeys.stats(tag),
-                keys.numbers(tag, poolNumbers), poolNumbers, start, ani, data, ttlSeconds, cooldownMillis, idempotency);
+                keys.numbers(tag, poolNumbers), poolNumbers, start, ani, data, ttlSeconds, cooldownMillis, horizonMillis,
+                idempotency);
         return redis.call(Call.ALLOCATE, request.statsKey(), jedis -> {
             AllocateScript.Outcome result = allocate.run(jedis, request);
             if (result instanceof AllocateScript.NoPool) {
@@ -234,14 +240,16 @@ public final class RedisCallDataStore implements CallDataStore, OccupancyStore {
             }
         }
         return new ReadScript.Request(RedisKeys.stats(keys.bucketPrefix(RedisKeys.bucket(key.ani()))),
-                keys.entry(key), mode, cooldownMillis, "", key.ani().value(), candidates, idempotencyRecord);
+                keys.entry(key), mode, cooldownMillis, horizonMillis, "", key.ani().value(), candidates,
+                idempotencyRecord);
     }
 
     private ReadScript.Request leased(DnisPool pool, Dnis dnis, ReadScript.Mode mode, String requiredAni,
                                       String idempotencyRecord) {
         String tag = keys.poolPrefix(pool);
-        return new ReadScript.Request(RedisKeys.stats(tag), tag + dnis.value(), mode, cooldownMillis, requiredAni,
-                "", mode == ReadScript.Mode.PEEK ? List.of() : List.of(candidate(pool, dnis)), idempotencyRecord);
+        return new ReadScript.Request(RedisKeys.stats(tag), tag + dnis.value(), mode, cooldownMillis, horizonMillis,
+                requiredAni, "", mode == ReadScript.Mode.PEEK ? List.of() : List.of(candidate(pool, dnis)),
+                idempotencyRecord);
     }
 
     private ReadScript.Candidate candidate(DnisPool pool, Dnis dnis) {
@@ -276,7 +284,7 @@ public final class RedisCallDataStore implements CallDataStore, OccupancyStore {
         String stats = RedisKeys.stats(tag);
         List<String> names = poolsHere.stream().map(DnisPool::name).toList();
         List<OccupancyScript.Counts> counts = redis.call(Call.COUNT, stats,
-                jedis -> occupancy.run(jedis, stats, cooldownMillis, lightHoldings, names));
+                jedis -> occupancy.run(jedis, stats, cooldownMillis, lightHoldings, horizonMillis, names));
         for (int i = 0; i < poolsHere.size(); i++) {
             DnisPool pool = poolsHere.get(i);
             OccupancyScript.Counts c = counts.get(i);

@@ -3,7 +3,7 @@
 -- overwrites a live entry, also one this bookkeeping does not know (written by another pool version or an older
 -- release: such a DNIS is then recorded as blocked until that key expires, and the search goes on).
 --
--- KEYS[1]  the stats key of the holder's tag (see holdings.lua)
+-- KEYS[1]  "<tag>stats", naming the holder's tag (see holdings.lua)
 -- KEYS[2]  the pool's numbers: one string, each number padded with spaces to ARGV[7] bytes, in pool order
 -- ARGV[1]  value (JSON text)
 -- ARGV[2]  ttl in milliseconds
@@ -19,6 +19,7 @@
 -- ARGV[12] how many holdings a holder keeps in its hash field before they move to a bitmap (0: always there)
 -- ARGV[13] where to start in the pool (0-based), the calling instance's rotation; a pool matched by DNIS alone
 --          ignores it and rotates in its stats hash, shared by every instance
+-- ARGV[14] how long the bookkeeping keys live after a refresh, in ms (see holdings.lua)
 --
 -- With a cool-down or an ANI to keep, the value is stored as "\0<end of life, epoch ms or empty>\0<ani>\0<value>"
 -- (see read.lua); otherwise as the value alone.
@@ -31,6 +32,7 @@
 local ttl_ms, cooldown = tonumber(ARGV[2]), tonumber(ARGV[3])
 local pool, version, size, width = ARGV[4], ARGV[5], tonumber(ARGV[6]), tonumber(ARGV[7])
 local holder, light = ARGV[8], tonumber(ARGV[12])
+HORIZON = tonumber(ARGV[14])
 -- An ANI's entries are "<P><ani>:<dnis>", a pool matched by DNIS alone's "<P><dnis>".
 local entries = holder == '' and P or P .. holder .. ':'
 -- Foreign keys one call records before it gives up: bounds the call while the holdings learn of them.
@@ -118,15 +120,14 @@ local function soonest()
     return math.max(1, (first or now + 1000) - now)
 end
 
-local cursor = field('cursor', pool)
 local start = tonumber(ARGV[13])
 if holder == '' then
-    start = tonumber(redis.call('HGET', STATS, cursor) or 0) % size
+    start = tonumber(redis.call('HGET', stats(pool), 'cursor') or 0) % size
 end
 for _ = 1, FOREIGN_MAX do
     local pos = free_from(start)
     if not pos then
-        redis.call('HINCRBY', STATS, field('exhaustions', pool), 1)
+        redis.call('HINCRBY', stats(pool), 'exhaustions', 1)
         save(h)
         return { 'full', soonest() }
     end
@@ -144,7 +145,7 @@ for _ = 1, FOREIGN_MAX do
         due(pool, 'c', version, pos, ends, holder)
         save(h)
         if holder == '' then
-            redis.call('HSET', STATS, cursor, (pos + 1) % size)
+            redis.call('HSET', stats(pool), 'cursor', (pos + 1) % size)
         end
         return { 'new', dnis, h.count }
     end

@@ -1,11 +1,11 @@
 -- Who holds which DNIS, and the occupancy counts that follow from it: put in front of the scripts that allocate,
--- take and count (Redis has no include). Every key here shares the hash tag of the stats key the script gets as
+-- take and count (Redis has no include). Every key here shares the hash tag of the key the script gets as
 -- KEYS[1], "<prefix>{b<bucket>}:stats" or, for a pool matched by DNIS alone, "<prefix>{pool:<name>}:stats", so
 -- the bookkeeping is part of the same atomic call in a Redis Cluster too. Keys, below the tag (P):
 --
---   stats                  hash: per pool k<n>:<pool> (how many holders hold n own live entries: the live
---                          entries and the busiest holder follow from it), noshows:<pool>, exhaustions:<pool>,
---                          and for a pool matched by DNIS alone cursor:<pool>
+--   stats:<pool>           hash: k<n> (how many holders hold n own live entries: the live entries and the
+--                          busiest holder follow from it), noshows, exhaustions, and for a pool matched by DNIS
+--                          alone cursor
 --   h:<pool>:<v>:<shard>   hash, per holder (the ANI; "" in a pool matched by DNIS alone) of pool version v: its
 --                          holdings, "L" followed by one 8-byte item (position uint16, time int48) per held DNIS,
 --                          or "H<n>" when it holds more than fit there and they moved to the two keys below.
@@ -23,9 +23,14 @@
 -- A record is type ("c": an entry's end of life, "p": a blocked DNIS frees up), version (4 bytes), position
 -- (uint16), time (int48, epoch ms), the holder's length (byte) and the holder. Whatever changes a holding from
 -- own live to anything else does the counting, once: a take, the holder's next allocation, or the record.
+--
+-- Every key expires HORIZON ms (the longest an entry and its cool-down can last, plus a day) after it was last
+-- refreshed: the holdings on every write, the others whenever a new second of records starts, so that the
+-- bookkeeping of a pool no longer configured, or no longer used, goes by itself.
 
-local STATS = KEYS[1]
-local P = string.sub(STATS, 1, #STATS - #'stats')
+local P = string.sub(KEYS[1], 1, #KEYS[1] - #'stats')
+-- Set by the script that runs: the expiry of the bookkeeping keys, in ms.
+local HORIZON
 local SHARDS = 16
 local CHUNK = 32
 
@@ -42,17 +47,17 @@ local function shard(holder)
     return h % SHARDS
 end
 
-local function field(name, pool)
-    return name .. ':' .. pool
+local function stats(pool)
+    return P .. 'stats:' .. pool
 end
 
 -- A holder's own live entries went from `from` to `to`: the histogram of holders by count.
 local function recount(pool, from, to)
-    if from > 0 and redis.call('HINCRBY', STATS, field('k' .. from, pool), -1) <= 0 then
-        redis.call('HDEL', STATS, field('k' .. from, pool))
+    if from > 0 and redis.call('HINCRBY', stats(pool), 'k' .. from, -1) <= 0 then
+        redis.call('HDEL', stats(pool), 'k' .. from)
     end
     if to > 0 then
-        redis.call('HINCRBY', STATS, field('k' .. to, pool), 1)
+        redis.call('HINCRBY', stats(pool), 'k' .. to, 1)
     end
 end
 
@@ -65,7 +70,11 @@ local function due(pool, type, version, pos, time, holder)
     redis.call('HSET', records, chunk, earlier .. type .. version .. struct.pack('>Hi6B', pos, time, #holder)
             .. holder)
     if n == 1 then
-        redis.call('ZADD', P .. 'dueq:' .. pool, second, second)
+        local queue = P .. 'dueq:' .. pool
+        redis.call('ZADD', queue, second, second)
+        for _, key in ipairs({ records, queue, stats(pool) }) do
+            redis.call('PEXPIRE', key, HORIZON)
+        end
     end
 end
 
@@ -115,6 +124,7 @@ local function save(h)
                 redis.call('HDEL', h.key, h.holder)
             else
                 redis.call('HSET', h.key, h.holder, table.concat(packed))
+                redis.call('PEXPIRE', h.key, HORIZON)
             end
             return
         end
@@ -128,6 +138,9 @@ local function save(h)
         redis.call('HDEL', h.key, h.holder)
     else
         redis.call('HSET', h.key, h.holder, 'H' .. h.count)
+        for _, key in ipairs({ h.key, h.q, h.m }) do
+            redis.call('PEXPIRE', key, HORIZON)
+        end
     end
 end
 
@@ -179,7 +192,7 @@ local function release(h, pos, time, free, now)
 end
 
 local function no_show(h, pos, time, now)
-    redis.call('HINCRBY', STATS, field('noshows', h.pool), 1)
+    redis.call('HINCRBY', stats(h.pool), 'noshows', 1)
     release(h, pos, time, time + h.cooldown, now)
 end
 
@@ -206,7 +219,7 @@ local function prune(h, now, limit)
         if string.sub(member, 1, 1) == '-' then
             drop(h, tonumber(string.sub(member, 2)), -1)
         else
-            redis.call('HINCRBY', STATS, field('noshows', h.pool), 1)
+            redis.call('HINCRBY', stats(h.pool), 'noshows', 1)
             drop(h, tonumber(member), 1)
         end
     end

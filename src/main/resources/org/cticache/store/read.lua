@@ -6,14 +6,15 @@
 -- cool-down keeps the key beyond the entry, the ANI when the pool is matched by DNIS alone. A take with a
 -- cool-down leaves a tombstone ("\0" "0" "\0\0", dead since 1970) that keeps the key taken for the cool-down.
 --
--- KEYS[1]  the stats key of the entry's tag (see holdings.lua)
+-- KEYS[1]  "<tag>stats", naming the entry's tag (see holdings.lua)
 -- KEYS[2]  the entry's key
 -- KEYS[3]  for "remove": the idempotency record the allocation wrote, if it had a key
 -- ARGV[1]  "peek", "take" or "remove"
 -- ARGV[2]  cool-down in milliseconds, 0 for none
 -- ARGV[3]  the ANI the entry must have come from, "" for any
 -- ARGV[4]  the holder: the ANI, or "" in a pool matched by DNIS alone
--- ARGV[5…] per pool the entry may belong to (a DNIS may be in several): its name, version, the DNIS's position
+-- ARGV[5]  how long the bookkeeping keys live after a refresh, in ms (see holdings.lua)
+-- ARGV[6…] per pool the entry may belong to (a DNIS may be in several): its name, version, the DNIS's position
 --
 -- Returns the value, or nil when there is no live entry (for that ANI).
 
@@ -22,6 +23,7 @@ if not stored then
     return false
 end
 local cooldown = tonumber(ARGV[2])
+HORIZON = tonumber(ARGV[5])
 local now = nil
 local value = stored
 if string.byte(stored, 1) == 0 then
@@ -42,7 +44,7 @@ if string.byte(stored, 1) == 0 then
 end
 if ARGV[1] == 'remove' then
     redis.call('DEL', KEYS[2], KEYS[3] or KEYS[2])
-    for i = 5, #ARGV, 3 do
+    for i = 6, #ARGV, 3 do
         local pos = tonumber(ARGV[i + 2])
         local h = load(ARGV[i], ARGV[i + 1], ARGV[4], math.huge, cooldown)
         local held = holding(h, pos)
@@ -61,7 +63,7 @@ if ARGV[1] == 'take' then
         redis.call('DEL', KEYS[2])
     end
     now = now or now_ms()
-    for i = 5, #ARGV, 3 do
+    for i = 6, #ARGV, 3 do
         local pos = tonumber(ARGV[i + 2])
         -- A take never adds a holding, so the holder's hash field can hold what it held.
         local h = load(ARGV[i], ARGV[i + 1], ARGV[4], math.huge, cooldown)

@@ -15,6 +15,7 @@ import org.cticache.core.CallData;
 import org.cticache.core.Dnis;
 import org.cticache.core.DnisPool;
 import org.cticache.core.EntryKey;
+import org.cticache.core.IdempotencyKey;
 import org.cticache.core.PoolExhaustedException;
 import org.cticache.core.PoolOccupancy;
 import org.cticache.store.RedisCallDataStore;
@@ -203,6 +204,34 @@ class HoldingsIT {
             assertEquals(new PoolOccupancy(pool, 9, 9, 0, 1), instances.get(0).occupancy(List.of(pool)).get(0));
         } finally {
             instances.forEach(RedisCallDataStore::close);
+        }
+    }
+
+    @Test
+    void nothingTheStoreWritesLivesForever() throws InterruptedException {
+        DnisPool pool = StoreUnderTest.scattered("default", 20);
+        DnisPool leased = DnisPool.parse("leased", "5550000001-5550000003").matchedByDnis();
+        String prefix = prefix();
+        try (RedisCallDataStore store = StoreUnderTest.open(redis, prefix, 1, pool, leased)) {
+            Ani pbx = new Ani(Numbers.uniqueAni());
+            List<Dnis> held = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                held.add(allocate(store, pool, pbx, i < 3 ? 1 : 60));
+            }
+            store.take(new EntryKey(held.get(5), pbx));
+            Ani caller = new Ani(Numbers.uniqueAni());
+            store.allocate(pool, 0, caller, new CallData("1"), 60, IdempotencyKey.of("k-" + caller.value(), caller,
+                    new CallData("1"), pool.name(), 60));
+            Dnis lease = allocate(store, leased, caller, 1);
+            store.takeLeased(leased, lease, null);
+            allocate(store, leased, caller, 60);
+            Thread.sleep(1_100);
+            store.occupancy(List.of(pool, leased));
+            Set<String> keys = redis.data().keys(prefix + "*");
+            assertTrue(keys.size() > 10, keys.toString());
+            for (String key : keys) {
+                assertTrue(redis.data().pttl(key) > 0, key + " has no expiry");
+            }
         }
     }
 

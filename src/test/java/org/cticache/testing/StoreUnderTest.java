@@ -29,7 +29,7 @@ public final class StoreUnderTest {
         RedisOptions options = new RedisOptions(RedisTopology.STANDALONE, "127.0.0.1", redis.port(), null, null, 0,
                 false, 2000, 8, 8, 0, 0, 0);
         return RedisCallDataStore.open(options, prefix, new DnisPools(pools[0], named), PoolEvents.NONE,
-                (CallTiming.Call call, long nanos) -> { }, cooldownSeconds);
+                (CallTiming.Call call, long nanos) -> { }, cooldownSeconds, 3600);
     }
 
     /** A pool of `size` numbers that are not one range: every other number of a block, shuffled by stride. */
