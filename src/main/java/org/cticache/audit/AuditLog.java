@@ -1,35 +1,64 @@
 package org.cticache.audit;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Writes one line per API call at INFO to the SLF4J logger {@value #LOGGER}, without call data or a whole ANI,
- * from a thread of its own.
+ * from a thread of its own; a call never waits for it.
  */
 // SLF4J, not java.util.logging directly: the container's logging decides where the line goes. A thread of its
 // own because the usual handlers (java.util.logging's FileHandler, ConsoleHandler) write and flush every record
 // under one lock: with the calls writing their own lines, 64 concurrent calls spent most of their time queueing
-// for that lock (the benchmark's JFR profile). The queue is bounded and a full queue makes the call wait, so no
-// line is ever dropped; what a crash of the JVM loses is the few lines still queued.
+// for that lock (the benchmark's JFR profile).
+// A full queue drops the line at once instead of making the call wait. The queue holds close to a second of
+// the benchmark's peak rate (12,000 calls/s) and the writer drains several times that (12 us of CPU a line),
+// so it is full only while a handler is stalled (a full or hung disk, a console nobody reads): waiting a few ms
+// more would save a few ms' worth of lines per stall and add those ms to every call for as long as it lasts.
+// Each drop is counted at once; the warning comes from the writer, never from a call, whose thread would
+// otherwise block on the same stalled handler when the audit lines share the main log (the default).
 public final class AuditLog implements ApiCallListener, AutoCloseable {
 
     /** The logger name administrators route to the audit file. */
     public static final String LOGGER = "org.cticache.audit";
+    /** Where the audit log warns that it dropped lines: outside {@value #LOGGER}'s tree, so not in the audit file. */
+    static final String WARNINGS = "org.cticache.auditlog";
 
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
+    private static final java.util.logging.Logger WARN = java.util.logging.Logger.getLogger(WARNINGS);
     private static final int QUEUED_LINES = 10_000;
+    private static final Duration WARN_EVERY = Duration.ofMinutes(1);
 
-    private final BlockingQueue<ApiCall> queue = new ArrayBlockingQueue<>(QUEUED_LINES);
+    private final DroppedLines dropped;
+    private final int queuedLines;
+    private final long warnEveryNanos;
+    private final BlockingQueue<ApiCall> queue;
+    private final AtomicLong unreported = new AtomicLong();
     private final Thread writer = new Thread(this::write, "cticache-audit");
     private volatile boolean closed;
+    // The writer's own: the start of the count that the next warning reports, and when it may come.
+    private Instant countedSince = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    private long nextWarning = System.nanoTime();
 
-    public AuditLog() {
+    public AuditLog(DroppedLines dropped) {
+        this(dropped, QUEUED_LINES, WARN_EVERY);
+    }
+
+    AuditLog(DroppedLines dropped, int queuedLines, Duration warnEvery) {
+        this.dropped = dropped;
+        this.queuedLines = queuedLines;
+        this.warnEveryNanos = warnEvery.toNanos();
+        this.queue = new ArrayBlockingQueue<>(queuedLines);
         writer.setDaemon(true);
         writer.start();
     }
@@ -43,11 +72,9 @@ public final class AuditLog implements ApiCallListener, AutoCloseable {
             LOG.info(line(call));
             return;
         }
-        try {
-            queue.put(call);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            LOG.info(line(call));
+        if (!queue.offer(call)) {
+            unreported.incrementAndGet();
+            dropped.dropped();
         }
     }
 
@@ -66,10 +93,31 @@ public final class AuditLog implements ApiCallListener, AutoCloseable {
             }
             batch.forEach(call -> LOG.info(line(call)));
             batch.clear();
+            if (System.nanoTime() - nextWarning >= 0) {
+                warnOfDroppedLines();
+            }
         }
+        warnOfDroppedLines();
     }
 
-    /** Writes what is queued and stops the thread; later calls write their lines themselves. */
+    /** One WARNING with the lines dropped since the last one, if any were. */
+    private void warnOfDroppedLines() {
+        long lines = unreported.getAndSet(0);
+        if (lines == 0) {
+            return;
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        WARN.log(Level.WARNING, "cticache: " + lines + " audit lines dropped since " + countedSince
+                + ": the handlers of logger " + LOGGER + " did not keep up with the calls (" + queuedLines
+                + " lines waiting). /metrics counts them in cticache_audit_dropped_total.");
+        countedSince = now;
+        nextWarning = System.nanoTime() + warnEveryNanos;
+    }
+
+    /**
+     * Writes what is queued, warns of the lines dropped since the last warning, and stops the thread; later calls
+     * write their lines themselves.
+     */
     @Override
     public void close() {
         closed = true;

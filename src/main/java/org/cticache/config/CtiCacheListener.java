@@ -14,6 +14,7 @@ import org.cticache.core.PoolStatus;
 import org.cticache.core.PoolWatch;
 import org.cticache.crypto.EncryptedCallDataStore;
 import org.cticache.metrics.AllocationMetrics;
+import org.cticache.metrics.AuditMetrics;
 import org.cticache.metrics.Metrics;
 import org.cticache.metrics.OccupancyMetrics;
 import org.cticache.metrics.RedisMetrics;
@@ -48,7 +49,7 @@ public final class CtiCacheListener implements ServletContextListener {
             throw e;
         }
         metrics = new Metrics();
-        audit = new AuditLog();
+        audit = new AuditLog(new AuditMetrics(metrics.registry()));
         PoolWatch watch = new PoolWatch(config.pools(), config.poolWarnPercent() / 100.0);
         RedisMetrics redisMetrics = new RedisMetrics(metrics.registry());
         store = RedisCallDataStore.open(config.redis(), config.keyPrefix(), config.pools(),

@@ -15,6 +15,7 @@ import org.cticache.testing.Api;
 import org.cticache.testing.AuditLines;
 import org.cticache.testing.Deployment;
 import org.cticache.testing.Planted;
+import org.cticache.testing.Scrape;
 import org.cticache.testing.SharedDeployment;
 import org.cticache.testing.Target;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,14 @@ class AuditIT {
 
         assertEquals(404, response.statusCode());
         assertTrue(response.headers().firstValue(HEADER).isEmpty(), "not cticache's request, no id of cticache's");
+    }
+
+    /** The counter is exposed from the start, for an alert on its increase; the contract's calls never fill the queue. */
+    @Test
+    void metricsCountTheDroppedAuditLinesNoneUnderTheContractsLoad(Api api) {
+        assertEquals(200, api.health().statusCode());
+
+        assertEquals(0, Scrape.of(api).value("cticache_audit_dropped_total"));
     }
 
     @Test
