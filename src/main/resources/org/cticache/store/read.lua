@@ -12,7 +12,8 @@
 -- ARGV[4]  the holder: the ANI, or "" in a pool matched by DNIS alone
 -- ARGV[5…] per pool the entry may belong to (a DNIS may be in several): its name, version, the DNIS's position
 --
--- Returns the value, or nil when there is no live entry (for that ANI).
+-- Returns the stored form, envelope included (an encrypted value is authenticated together with its envelope), or
+-- nil when there is no live entry (for that ANI).
 
 local stored = redis.call('GET', KEYS[2])
 if not stored then
@@ -20,13 +21,11 @@ if not stored then
 end
 local cooldown = tonumber(ARGV[2])
 local now = nil
-local value = stored
 if string.byte(stored, 1) == 0 then
     local second = string.find(stored, '\0', 2, true)
     local third = string.find(stored, '\0', second + 1, true)
     local ends = string.sub(stored, 2, second - 1)
     local ani = string.sub(stored, second + 1, third - 1)
-    value = string.sub(stored, third + 1)
     if ends ~= '' then
         now = now_ms()
         if tonumber(ends) <= now then
@@ -56,4 +55,4 @@ if ARGV[1] == 'take' then
         end
     end
 end
-return value
+return stored
