@@ -104,7 +104,8 @@ public final class RedisCallDataStore implements EntryStore, OccupancyStore {
     @Override
     public Dnis allocate(DnisPool dnisPool, int start, Ani ani, Function<Placement, CallData> value,
                          int ttlSeconds, IdempotencyKey idempotency) {
-        String reservation = RESERVED + (idempotency != null ? idempotency.fingerprint() : UUID.randomUUID().toString());
+        String reservation = RESERVED + (idempotency != null ? idempotency.fingerprint()
+                : UUID.randomUUID().toString());
         return allocate(dnisPool, start, ani, new CallData(reservation), value, ttlSeconds, idempotency);
     }
 
