@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
@@ -87,8 +88,8 @@ public final class ValueCipher {
     }
 
     /**
-     * The stored form of a value: {@code MARKER <key id> ":" base64(nonce ciphertext tag)}. The context is
-     * authenticated with it, so a sealed value copied into another caller's entry does not open there.
+     * The stored form of a value: {@code MARKER <key id> ":" base64(nonce ciphertext tag)}. The context, which
+     * describes the entry the value is for, is authenticated with it, so the value opens for that context only.
      */
     public String seal(String json, String context) {
         if (current == null) {
@@ -107,8 +108,11 @@ public final class ValueCipher {
         return MARKER + current.id + ":" + Base64.getEncoder().encodeToString(sealed.array());
     }
 
-    /** The value a stored form holds, checked to be unaltered and sealed for this context. */
-    public String open(String stored, String context) throws UnreadableValueException {
+    /**
+     * The value a stored form holds, checked to be unaltered and sealed for this context, or for one of the
+     * contexts an earlier release sealed the same entry's value for.
+     */
+    public String open(String stored, String context, String... earlierContexts) throws UnreadableValueException {
         if (stored.isEmpty() || stored.charAt(0) != MARKER) {
             if (plaintextReadable) {
                 return stored;
@@ -139,15 +143,20 @@ public final class ValueCipher {
         if (sealed.length < NONCE_BYTES + TAG_BITS / 8) {
             throw new UnreadableValueException("its stored form under key id " + id + " is too short");
         }
-        try {
-            Cipher aes = aes(Cipher.DECRYPT_MODE, key.aes, Arrays.copyOf(sealed, NONCE_BYTES), context);
-            return new String(aes.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES), StandardCharsets.UTF_8);
-        } catch (AEADBadTagException e) {
-            throw new UnreadableValueException("authentication under key id " + id + " failed: the stored bytes were"
-                    + " altered, or were sealed for another entry");
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-256-GCM failed to decrypt", e);
+        // The stored form does not say which context it was sealed for: GCM tells, the tag verifies for one only.
+        for (String candidate : Stream.concat(Stream.of(context), Stream.of(earlierContexts)).toList()) {
+            try {
+                Cipher aes = aes(Cipher.DECRYPT_MODE, key.aes, Arrays.copyOf(sealed, NONCE_BYTES), candidate);
+                return new String(aes.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES),
+                        StandardCharsets.UTF_8);
+            } catch (AEADBadTagException e) {
+                // Not sealed for this context: try the next.
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("AES-256-GCM failed to decrypt", e);
+            }
         }
+        throw new UnreadableValueException("authentication under key id " + id + " failed: the stored bytes were"
+                + " altered, or were sealed for another entry");
     }
 
     /**

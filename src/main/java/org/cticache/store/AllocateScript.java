@@ -22,8 +22,11 @@ final class AllocateScript {
     sealed interface Outcome {
     }
 
-    /** Stored; the holder (the caller, or for a pool matched by DNIS alone the pool) now has {@code held}. */
-    record Allocated(Dnis dnis, long held) implements Outcome {
+    /**
+     * Stored, behind {@code envelope}; the holder (the caller, or for a pool matched by DNIS alone the pool) now has
+     * {@code held}.
+     */
+    record Allocated(Dnis dnis, long held, String envelope) implements Outcome {
     }
 
     /** The idempotency key was seen with the same request: its DNIS. */
@@ -69,7 +72,7 @@ final class AllocateScript {
     Outcome run(Jedis jedis, Request request) {
         List<?> reply = (List<?>) script.run(jedis, request.keys(), request.args());
         return switch ((String) reply.get(0)) {
-            case "new" -> new Allocated(new Dnis((String) reply.get(1)), (Long) reply.get(2));
+            case "new" -> new Allocated(new Dnis((String) reply.get(1)), (Long) reply.get(2), (String) reply.get(3));
             case "again" -> new Again(new Dnis((String) reply.get(1)));
             case "conflict" -> new Conflict();
             case "full" -> new Full((Long) reply.get(1));

@@ -6,22 +6,25 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.cticache.core.Ani;
 import org.cticache.core.CallData;
-import org.cticache.core.CallDataStore;
 import org.cticache.core.Dnis;
 import org.cticache.core.DnisPool;
 import org.cticache.core.DnisPools;
 import org.cticache.core.EntryKey;
+import org.cticache.core.EntryStore;
 import org.cticache.core.IdempotencyConflictException;
 import org.cticache.core.IdempotencyKey;
 import org.cticache.core.OccupancyStore;
+import org.cticache.core.Placement;
 import org.cticache.core.PoolEvents;
 import org.cticache.core.PoolExhaustedException;
 import org.cticache.core.PoolOccupancy;
 import org.cticache.core.StoreUnavailableException;
+import org.cticache.core.StoredValue;
 import org.cticache.store.CallTiming.Call;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.params.SetParams;
@@ -30,11 +33,13 @@ import redis.clients.jedis.params.SetParams;
  * The entries in Redis, and their pools' occupancy: one script call per operation, each atomic on the Redis side
  * with its bookkeeping, and each of bounded cost whatever the pool's size, spelling or occupancy.
  */
-public final class RedisCallDataStore implements CallDataStore, OccupancyStore {
+public final class RedisCallDataStore implements EntryStore, OccupancyStore {
 
     // A pool's numbers stay in Redis this long after they were last published; an allocation that finds them
     // gone publishes them again, so this only bounds how long a pool's former versions linger.
     private static final long NUMBERS_TTL_MILLIS = 7L * 24 * 3600 * 1000;
+    // Starts a reservation: no JSON text starts with it, nor does a sealed value (\u0001) or an envelope (\0).
+    private static final char RESERVED = '\u0002';
 
     // The key a health check writes: short-lived, so it never outlives the checks that refresh it.
     private static final long HEALTH_TTL_MILLIS = 60_000;
@@ -50,6 +55,7 @@ public final class RedisCallDataStore implements CallDataStore, OccupancyStore {
     private final long horizonMillis;
     private final AllocateScript allocate = new AllocateScript();
     private final ReadScript read = new ReadScript();
+    private final FillScript fill = new FillScript();
     private final OccupancyScript occupancy = new OccupancyScript();
 
     private RedisCallDataStore(RedisCalls redis, RedisKeys keys, DnisPools pools, PoolEvents events,
@@ -93,11 +99,32 @@ public final class RedisCallDataStore implements CallDataStore, OccupancyStore {
     @Override
     public Dnis allocate(DnisPool dnisPool, int start, Ani ani, CallData data, int ttlSeconds,
                          IdempotencyKey idempotency) {
+        return allocate(dnisPool, start, ani, data, null, ttlSeconds, idempotency);
+    }
+
+    /**
+     * Two steps on one connection, since the script picks the DNIS the value is made for: the script stores a
+     * reservation, then fill.lua swaps in the value, before any WAIT. Should the second step fail, the POST fails
+     * and the reservation, which reads as absent, holds the DNIS for the entry's lifetime; a retry with the same
+     * Idempotency-Key completes it. A reservation names its request (its idempotency fingerprint, or a random id)
+     * so that neither step can fill another allocation's.
+     */
+    @Override
+    public Dnis allocate(DnisPool dnisPool, int start, Ani ani, Function<Placement, CallData> value,
+                         int ttlSeconds, IdempotencyKey idempotency) {
+        String reservation = RESERVED + (idempotency != null ? idempotency.fingerprint()
+                : UUID.randomUUID().toString());
+        return allocate(dnisPool, start, ani, new CallData(reservation), value, ttlSeconds, idempotency);
+    }
+
+    /** {@code value} null: {@code data} is the value; otherwise {@code data} is the reservation it replaces. */
+    private Dnis allocate(DnisPool dnisPool, int start, Ani ani, CallData data, Function<Placement, CallData> value,
+                          int ttlSeconds, IdempotencyKey idempotency) {
         boolean claimed = idempotency != null && claim(idempotency, ttlSeconds);
         // A call that failed keeps its claim: its script may have stored the entry, and a retry of the same
         // request still gets it. A refusal, or an entry removed for want of replicas, stored nothing, so the key
         // is free again.
-        AllocateScript.Outcome outcome = allocateOnce(dnisPool, start, ani, data, ttlSeconds, idempotency);
+        AllocateScript.Outcome outcome = allocateOnce(dnisPool, start, ani, data, value, ttlSeconds, idempotency);
         if (claimed && !(outcome instanceof AllocateScript.Allocated || outcome instanceof AllocateScript.Again)) {
             release(idempotency);
         }
@@ -125,7 +152,8 @@ public final class RedisCallDataStore implements CallDataStore, OccupancyStore {
     }
 
     private AllocateScript.Outcome allocateOnce(DnisPool dnisPool, int start, Ani ani, CallData data,
-                                                int ttlSeconds, IdempotencyKey idempotency) {
+                                                Function<Placement, CallData> value, int ttlSeconds,
+                                                IdempotencyKey idempotency) {
         PoolNumbers poolNumbers = numbers.get(dnisPool);
         String tag = keys.tagPrefix(dnisPool, ani);
         AllocateScript.Request request = new AllocateScript.Request(RedisKeys.stats(tag),
@@ -138,10 +166,34 @@ public final class RedisCallDataStore implements CallDataStore, OccupancyStore {
                 result = allocate.run(jedis, request);
             }
             if (result instanceof AllocateScript.Allocated allocated) {
+                if (value != null) {
+                    fill(jedis, entryKey(dnisPool, ani, allocated.dnis()), allocated.envelope() + data.json(),
+                            new Placement(allocated.dnis(), allocated.envelope()), value);
+                }
                 return replicated(jedis, dnisPool, ani, allocated, idempotency);
+            } else if (result instanceof AllocateScript.Again again && value != null) {
+                String entry = entryKey(dnisPool, ani, again.dnis());
+                String stored = jedis.get(entry);
+                String envelope = stored == null ? "" : stored.substring(0, envelopeLength(stored));
+                if (stored != null && stored.equals(envelope + data.json())) {
+                    fill(jedis, entry, stored, new Placement(again.dnis(), envelope), value);
+                }
             }
             return result;
         });
+    }
+
+    /**
+     * Swaps the reservation for the value. Should it be gone (taken or expired between the two steps), nothing is
+     * stored: the POST still answers with its DNIS, as if the entry had been taken right after it was stored.
+     */
+    private void fill(Jedis jedis, String entry, String reservation, Placement placement,
+                      Function<Placement, CallData> value) {
+        fill.run(jedis, entry, reservation, placement.envelope() + value.apply(placement).json());
+    }
+
+    private String entryKey(DnisPool pool, Ani ani, Dnis dnis) {
+        return pool.isMatchedByDnis() ? keys.poolPrefix(pool) + dnis.value() : keys.entry(new EntryKey(dnis, ani));
     }
 
     /**
@@ -201,32 +253,42 @@ public final class RedisCallDataStore implements CallDataStore, OccupancyStore {
 
     @Override
     public Optional<CallData> get(EntryKey key) {
-        if (cooldownMillis > 0) {
-            return readEntry(byAni(key, ReadScript.Mode.PEEK, null));
+        return read(null, key.dnis(), key.ani(), false).map(StoredValue::data);
+    }
+
+    @Override
+    public Optional<CallData> take(EntryKey key) {
+        return read(null, key.dnis(), key.ani(), true).map(StoredValue::data);
+    }
+
+    @Override
+    public Optional<CallData> getLeased(DnisPool pool, Dnis dnis, Ani ani) {
+        return read(pool, dnis, ani, false).map(StoredValue::data);
+    }
+
+    @Override
+    public Optional<CallData> takeLeased(DnisPool pool, Dnis dnis, Ani ani) {
+        return read(pool, dnis, ani, true).map(StoredValue::data);
+    }
+
+    @Override
+    public Optional<StoredValue> read(DnisPool leasedPool, Dnis dnis, Ani ani, boolean take) {
+        ReadScript.Mode mode = take ? ReadScript.Mode.TAKE : ReadScript.Mode.PEEK;
+        if (leasedPool != null) {
+            return readEntry(leased(leasedPool, dnis, mode, ani == null ? "" : ani.value(), null));
+        }
+        EntryKey key = new EntryKey(dnis, ani);
+        if (take || cooldownMillis > 0) {
+            return readEntry(byAni(key, mode, null));
         }
         String entry = keys.entry(key);
         String stored = redis.call(Call.PEEK, entry, jedis -> jedis.get(entry));
         if (stored != null && stored.startsWith("\0")) {
             // An envelope or a tombstone, written by an instance with a cool-down (a rolling change of the
             // setting): read.lua knows every stored form.
-            return readEntry(byAni(key, ReadScript.Mode.PEEK, null));
+            return readEntry(byAni(key, mode, null));
         }
-        return Optional.ofNullable(stored).map(CallData::new);
-    }
-
-    @Override
-    public Optional<CallData> take(EntryKey key) {
-        return readEntry(byAni(key, ReadScript.Mode.TAKE, null));
-    }
-
-    @Override
-    public Optional<CallData> getLeased(DnisPool pool, Dnis dnis, Ani ani) {
-        return readEntry(leased(pool, dnis, ReadScript.Mode.PEEK, ani == null ? "" : ani.value(), null));
-    }
-
-    @Override
-    public Optional<CallData> takeLeased(DnisPool pool, Dnis dnis, Ani ani) {
-        return readEntry(leased(pool, dnis, ReadScript.Mode.TAKE, ani == null ? "" : ani.value(), null));
+        return split(stored);
     }
 
     /** A read of an entry of a pool matched by DNIS and ANI: a take settles it in whichever pool holds it. */
@@ -256,10 +318,28 @@ public final class RedisCallDataStore implements CallDataStore, OccupancyStore {
         return new ReadScript.Candidate(pool.name(), numbers.get(pool).version(), pool.position(dnis));
     }
 
-    private Optional<CallData> readEntry(ReadScript.Request request) {
+    private Optional<StoredValue> readEntry(ReadScript.Request request) {
         Call call = request.mode() == ReadScript.Mode.TAKE ? Call.TAKE : Call.PEEK;
-        return Optional.ofNullable(redis.call(call, request.statsKey(), jedis -> read.run(jedis, request)))
-                .map(CallData::new);
+        return split(redis.call(call, request.statsKey(), jedis -> read.run(jedis, request)));
+    }
+
+    /** A stored form as its envelope (see read.lua) and value; a reservation is no value yet. */
+    private static Optional<StoredValue> split(String stored) {
+        if (stored == null) {
+            return Optional.empty();
+        }
+        int value = envelopeLength(stored);
+        String data = stored.substring(value);
+        return !data.isEmpty() && data.charAt(0) == RESERVED ? Optional.empty()
+                : Optional.of(new StoredValue(new CallData(data), stored.substring(0, value)));
+    }
+
+    private static int envelopeLength(String stored) {
+        if (stored.isEmpty() || stored.charAt(0) != '\0') {
+            return 0;
+        }
+        int second = stored.indexOf('\0', 1);
+        return second < 0 ? 0 : stored.indexOf('\0', second + 1) + 1;
     }
 
     @Override

@@ -5,7 +5,7 @@
 --
 -- KEYS[1]  "<tag>stats", naming the holder's tag (see holdings.lua)
 -- KEYS[2]  the pool's numbers: one string, each number padded with spaces to ARGV[7] bytes, in pool order
--- ARGV[1]  value (JSON text)
+-- ARGV[1]  value (JSON text, its ciphertext, or a reservation that fill.lua replaces)
 -- ARGV[2]  ttl in milliseconds
 -- ARGV[3]  cool-down in milliseconds, 0 for none: the key then outlives the entry by that long
 -- ARGV[4]  the pool's name
@@ -24,7 +24,8 @@
 -- With a cool-down or an ANI to keep, the value is stored as "\0<end of life, epoch ms or empty>\0<ani>\0<value>"
 -- (see read.lua); otherwise as the value alone.
 --
--- Returns {"new", dnis, how many live entries the holder has now}; {"again", dnis} for an idempotency key seen before with the same
+-- Returns {"new", dnis, how many live entries the holder has now, the envelope stored in front of the value ("" for
+-- none)}; {"again", dnis} for an idempotency key seen before with the same
 -- fingerprint; {"conflict"} when that key came with another fingerprint; {"full", ms} when every DNIS is held
 -- for this holder, ms until the first frees up; {"nopool"} when KEYS[2] is missing (then nothing was stored; the
 -- bookkeeping may have settled what was due).
@@ -57,14 +58,15 @@ local h = load(pool, version, holder, light, cooldown)
 prune(h, now, 32)
 local ends = now + ttl_ms
 
-local value = ARGV[1]
+local envelope = ''
 if cooldown > 0 or ARGV[9] ~= '' then
     local life = ''
     if cooldown > 0 then
         life = string.format('%d', ends)
     end
-    value = '\0' .. life .. '\0' .. ARGV[9] .. '\0' .. value
+    envelope = '\0' .. life .. '\0' .. ARGV[9] .. '\0'
 end
+local value = envelope .. ARGV[1]
 
 -- The first position from `start` on, wrapping around, that the holder does not hold; nil when it holds all.
 local function free_from(start)
@@ -142,12 +144,13 @@ for _ = 1, FOREIGN_MAX do
             redis.call('SET', idempotency_key, ARGV[11] .. ' ' .. dnis, 'PX', ttl_ms)
         end
         put(h, pos, ends)
-        due(pool, 'c', version, pos, ends, holder)
+        -- Saved first: it creates the pool's stats, which a record's first second then sets to expire.
         save(h)
+        due(pool, 'c', version, pos, ends, holder)
         if holder == '' then
             redis.call('HSET', stats(pool), 'cursor', (pos + 1) % size)
         end
-        return { 'new', dnis, h.count }
+        return { 'new', dnis, h.count, envelope }
     end
     local left = redis.call('PTTL', key)
     local free = now + (left > 0 and left or ttl_ms + cooldown)

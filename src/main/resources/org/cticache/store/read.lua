@@ -16,7 +16,8 @@
 -- ARGV[5]  how long the bookkeeping keys live after a refresh, in ms (see holdings.lua)
 -- ARGV[6…] per pool the entry may belong to (a DNIS may be in several): its name, version, the DNIS's position
 --
--- Returns the value, or nil when there is no live entry (for that ANI).
+-- Returns the stored form, envelope included (an encrypted value is authenticated together with its envelope), or
+-- nil when there is no live entry (for that ANI).
 
 local stored = redis.call('GET', KEYS[2])
 if not stored then
@@ -25,13 +26,11 @@ end
 local cooldown = tonumber(ARGV[2])
 HORIZON = tonumber(ARGV[5])
 local now = nil
-local value = stored
 if string.byte(stored, 1) == 0 then
     local second = string.find(stored, '\0', 2, true)
     local third = string.find(stored, '\0', second + 1, true)
     local ends = string.sub(stored, 2, second - 1)
     local ani = string.sub(stored, second + 1, third - 1)
-    value = string.sub(stored, third + 1)
     if ends ~= '' then
         now = now_ms()
         if tonumber(ends) <= now then
@@ -54,7 +53,7 @@ if ARGV[1] == 'remove' then
             break
         end
     end
-    return value
+    return stored
 end
 if ARGV[1] == 'take' then
     if cooldown > 0 then
@@ -75,4 +74,4 @@ if ARGV[1] == 'take' then
         end
     end
 end
-return value
+return stored

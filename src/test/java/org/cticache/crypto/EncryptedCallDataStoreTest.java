@@ -8,66 +8,105 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.cticache.core.Ani;
 import org.cticache.core.CallData;
 import org.cticache.core.CallDataStore;
 import org.cticache.core.Dnis;
 import org.cticache.core.DnisPool;
 import org.cticache.core.EntryKey;
+import org.cticache.core.EntryStore;
 import org.cticache.core.IdempotencyConflictException;
 import org.cticache.core.IdempotencyKey;
+import org.cticache.core.Placement;
+import org.cticache.core.StoredValue;
 import org.cticache.core.UnreadableEntryException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 class EncryptedCallDataStoreTest {
 
-    private static final DnisPool POOL = DnisPool.parse("default", "5551234500");
-    private static final DnisPool LEASED = DnisPool.parse("rewriting", "5551234501").matchedByDnis();
+    private static final DnisPool POOL = DnisPool.parse("default", "5551234500,5551234502");
+    private static final DnisPool LEASED = DnisPool.parse("rewriting", "5551234501,5551234503").matchedByDnis();
+    private static final DnisPool OTHER_LEASED = DnisPool.parse("other", "5551234504").matchedByDnis();
     private static final Ani ANI = new Ani("9123456789");
     private static final CallData DATA = new CallData("{\"account\":\"12345678\"}");
     private static final EntryKey KEY = new EntryKey(new Dnis("5551234500"), ANI);
 
-    /** One entry per DNIS and one fingerprint per idempotency key, as the Redis scripts keep them. */
-    private static final class MemoryStore implements CallDataStore {
+    /**
+     * Entries under their keys, a pool matched by DNIS alone keeping the ANI in an envelope, and one fingerprint
+     * per idempotency key, as the Redis scripts keep them.
+     */
+    private static final class MemoryStore implements EntryStore {
 
         final Map<String, String> values = new HashMap<>();
         final Map<String, String> fingerprints = new HashMap<>();
 
+        static String key(DnisPool leasedPool, Dnis dnis, Ani ani) {
+            return leasedPool != null ? leasedPool.name() + ":" + dnis.value() : ani.value() + ":" + dnis.value();
+        }
+
         @Override
         public Dnis allocate(DnisPool pool, int start, Ani ani, CallData data, int ttlSeconds,
                              IdempotencyKey idempotency) {
-            Dnis dnis = pool.numbers().get(0);
+            return allocate(pool, start, ani, placement -> data, ttlSeconds, idempotency);
+        }
+
+        @Override
+        public Dnis allocate(DnisPool pool, int start, Ani ani, Function<Placement, CallData> value, int ttlSeconds,
+                             IdempotencyKey idempotency) {
+            DnisPool leasedPool = pool.isMatchedByDnis() ? pool : null;
             if (idempotency != null) {
                 String earlier = fingerprints.putIfAbsent(idempotency.key(), idempotency.fingerprint());
                 if (earlier != null && !earlier.equals(idempotency.fingerprint())) {
                     throw new IdempotencyConflictException(idempotency.key());
                 }
                 if (earlier != null) {
-                    return dnis;
+                    return pool.numbers().get(0);
                 }
             }
-            values.put(dnis.value(), data.json());
+            Dnis dnis = pool.numbers().stream().filter(d -> !values.containsKey(key(leasedPool, d, ani))).findFirst()
+                    .orElseThrow();
+            String envelope = leasedPool != null ? "\0\0" + ani.value() + "\0" : "";
+            values.put(key(leasedPool, dnis, ani), envelope + value.apply(new Placement(dnis, envelope)).json());
             return dnis;
         }
 
         @Override
+        public Optional<StoredValue> read(DnisPool leasedPool, Dnis dnis, Ani ani, boolean take) {
+            String key = key(leasedPool, dnis, ani);
+            String stored = values.get(key);
+            if (stored == null) {
+                return Optional.empty();
+            }
+            int value = leasedPool != null ? stored.indexOf('\0', 2) + 1 : 0;
+            if (leasedPool != null && ani != null && !stored.substring(2, value - 1).equals(ani.value())) {
+                return Optional.empty();
+            }
+            if (take) {
+                values.remove(key);
+            }
+            return Optional.of(new StoredValue(new CallData(stored.substring(value)), stored.substring(0, value)));
+        }
+
+        @Override
         public Optional<CallData> get(EntryKey key) {
-            return Optional.ofNullable(values.get(key.dnis().value())).map(CallData::new);
+            return read(null, key.dnis(), key.ani(), false).map(StoredValue::data);
         }
 
         @Override
         public Optional<CallData> take(EntryKey key) {
-            return Optional.ofNullable(values.remove(key.dnis().value())).map(CallData::new);
+            return read(null, key.dnis(), key.ani(), true).map(StoredValue::data);
         }
 
         @Override
         public Optional<CallData> getLeased(DnisPool pool, Dnis dnis, Ani ani) {
-            return get(new EntryKey(dnis, ani));
+            return read(pool, dnis, ani, false).map(StoredValue::data);
         }
 
         @Override
         public Optional<CallData> takeLeased(DnisPool pool, Dnis dnis, Ani ani) {
-            return take(new EntryKey(dnis, ani));
+            return read(pool, dnis, ani, true).map(StoredValue::data);
         }
 
         @Override
@@ -87,7 +126,7 @@ class EncryptedCallDataStoreTest {
         CallDataStore store = new EncryptedCallDataStore(redis, ValueCipher.of(ValueCipherTest.KEY_A));
         store.allocate(POOL, 0, ANI, DATA, 60, null);
 
-        String stored = redis.values.get("5551234500");
+        String stored = redis.values.get("9123456789:5551234500");
         assertEquals(ValueCipher.MARKER, stored.charAt(0));
         assertFalse(stored.contains("12345678"), stored);
         assertEquals(Optional.of(DATA), store.get(KEY));
@@ -108,7 +147,7 @@ class EncryptedCallDataStoreTest {
     void anUnreadableEntryNamesTheEntryWithoutTheFullAniOrTheValue() {
         CallDataStore store = new EncryptedCallDataStore(redis, ValueCipher.of(ValueCipherTest.KEY_A));
         store.allocate(POOL, 0, ANI, DATA, 60, null);
-        redis.values.computeIfPresent("5551234500", (dnis, stored) -> ValueCipherTest.tampered(stored));
+        redis.values.computeIfPresent("9123456789:5551234500", (dnis, stored) -> ValueCipherTest.tampered(stored));
 
         String message = assertThrows(UnreadableEntryException.class, () -> store.take(KEY)).getMessage();
         assertTrue(message.contains("5551234500:******6789"), message);
@@ -150,5 +189,69 @@ class EncryptedCallDataStoreTest {
         assertEquals(new Dnis("5551234500"), new EncryptedCallDataStore(redis,
                 ValueCipher.of(ValueCipherTest.KEY_A).readingPlaintext()).allocate(POOL, 0, ANI, DATA, 60,
                 idempotency));
+    }
+
+    @Test
+    void aValueCopiedToAnotherDnisOfTheSameCallerDoesNotOpen() {
+        CallDataStore store = new EncryptedCallDataStore(redis, ValueCipher.of(ValueCipherTest.KEY_A));
+        store.allocate(POOL, 0, ANI, DATA, 60, null);
+        Dnis other = store.allocate(POOL, 0, ANI, new CallData("1"), 60, null);
+
+        redis.values.put(ANI.value() + ":" + other.value(), redis.values.get(ANI.value() + ":5551234500"));
+
+        assertUnreadable(() -> store.get(new EntryKey(other, ANI)));
+        assertEquals(Optional.of(DATA), store.get(KEY));
+    }
+
+    @Test
+    void aValueCopiedToAnotherDnisOrPoolMatchedByDnisDoesNotOpen() {
+        CallDataStore store = new EncryptedCallDataStore(redis, ValueCipher.of(ValueCipherTest.KEY_A));
+        Dnis dnis = store.allocate(LEASED, 0, ANI, DATA, 60, null);
+        Dnis other = store.allocate(LEASED, 0, ANI, new CallData("1"), 60, null);
+        Dnis elsewhere = store.allocate(OTHER_LEASED, 0, ANI, new CallData("2"), 60, null);
+        String stored = redis.values.get("rewriting:" + dnis.value());
+
+        redis.values.put("rewriting:" + other.value(), stored);
+        redis.values.put("other:" + elsewhere.value(), stored);
+
+        assertUnreadable(() -> store.getLeased(LEASED, other, null));
+        assertUnreadable(() -> store.getLeased(OTHER_LEASED, elsewhere, null));
+    }
+
+    @Test
+    void anAlteredEnvelopeDoesNotOpen() {
+        CallDataStore store = new EncryptedCallDataStore(redis, ValueCipher.of(ValueCipherTest.KEY_A));
+        Dnis dnis = store.allocate(LEASED, 0, ANI, DATA, 60, null);
+        Ani other = new Ani("9000000000");
+
+        redis.values.computeIfPresent("rewriting:" + dnis.value(), (key, stored) -> stored.replace(ANI.value(),
+                other.value()));
+
+        assertUnreadable(() -> store.getLeased(LEASED, dnis, other));
+        assertUnreadable(() -> store.getLeased(LEASED, dnis, null));
+    }
+
+    @Test
+    void aValueSealedForItsCallerAloneBeforeTheUpgradeStillOpens() {
+        ValueCipher cipher = ValueCipher.of(ValueCipherTest.KEY_A);
+        redis.values.put(ANI.value() + ":5551234500", cipher.seal(DATA.json(), "ani:" + ANI.value()));
+        redis.values.put("rewriting:5551234501", "\0\0" + ANI.value() + "\0" + cipher.seal(DATA.json(),
+                "pool:rewriting"));
+        CallDataStore store = new EncryptedCallDataStore(redis, cipher);
+
+        assertEquals(Optional.of(DATA), store.get(KEY));
+        assertEquals(Optional.of(DATA), store.getLeased(LEASED, new Dnis("5551234501"), null));
+    }
+
+    @Test
+    void switchedOffItStoresTheValueAsSent() {
+        new EncryptedCallDataStore(redis, ValueCipher.off()).allocate(LEASED, 0, ANI, DATA, 60, null);
+
+        assertEquals("\0\0" + ANI.value() + "\0" + DATA.json(), redis.values.get("rewriting:5551234501"));
+    }
+
+    private static void assertUnreadable(Executable read) {
+        String message = assertThrows(UnreadableEntryException.class, read).getMessage();
+        assertTrue(message.contains("another entry"), message);
     }
 }

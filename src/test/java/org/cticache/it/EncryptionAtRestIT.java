@@ -82,7 +82,10 @@ class EncryptionAtRestIT {
     static final DedicatedDeployment SERVICE = DedicatedDeployment.with(service -> service
             .set(KEY, "file:" + keyFile(A))
             .set("cticache.dnis.pool.rewriting", "5550000001-5550000003")
-            .set("cticache.match.rewriting", "dnis"));
+            .set("cticache.match.rewriting", "dnis")
+            .set("cticache.dnis.pool.leasing", "5550000011-5550000013")
+            .set("cticache.match.leasing", "dnis")
+            .set("cticache.ani.anonymous", "anonymous,restricted"));
 
     private final Api api = SERVICE.api();
 
@@ -233,6 +236,116 @@ class EncryptionAtRestIT {
         overwrite(redisKey(caller, callerKey.split(":")[0]), stored(victim, victimKey.split(":")[0]));
 
         assertTrue(loggedUnder(api.get(callerKey)).contains("another entry"));
+    }
+
+    /** The stored form of {@code target} with the ciphertext of {@code source} in place of its own. */
+    private static String withCiphertextOf(String source, String target) {
+        return target.substring(0, target.indexOf(ValueCipher.MARKER)) + source.substring(source.indexOf(
+                ValueCipher.MARKER));
+    }
+
+    private static String createLeased(String pool, String ani, String valueJson) {
+        return key(api().create("{\"value\":" + valueJson + ",\"ani\":\"" + ani + "\",\"pool\":\"" + pool + "\"}"),
+                ani).split(":")[0];
+    }
+
+    private static Api api() {
+        return SERVICE.api();
+    }
+
+    private HttpResponse<String> getByDnis(String dnis) {
+        return api.send(api.request("DNIS/" + dnis).GET(), Deployment.ADMIN);
+    }
+
+    @Test
+    void ciphertextCopiedToAnotherDnisOfTheSameCallerIsRefused() {
+        String ani = Numbers.uniqueAni();
+        String victimKey = key(api.create(ani, OBJECT), ani);
+        String otherKey = key(api.create(ani, "\"mine\""), ani);
+
+        overwrite(redisKey(ani, otherKey.split(":")[0]), stored(ani, victimKey.split(":")[0]));
+
+        assertTrue(loggedUnder(api.get(otherKey)).contains("another entry"));
+        assertEquals("{\"value\":" + OBJECT + "}", api.get(victimKey).body(), "the original still reads");
+    }
+
+    @Test
+    void ciphertextCopiedIntoAnotherWithheldCallersEntryIsRefused() {
+        String first = key(api.create("restricted", OBJECT), "anonymous");
+        String second = key(api.create("anonymous", "\"mine\""), "anonymous");
+
+        overwrite(redisKey("anonymous", second.split(":")[0]), stored("anonymous", first.split(":")[0]));
+
+        assertTrue(loggedUnder(api.get(second)).contains("another entry"));
+        api.delete(first);
+    }
+
+    @Test
+    void ciphertextCopiedToAnotherDnisOfAPoolMatchedByDnisIsRefused() {
+        String ani = Numbers.uniqueAni();
+        String victim = createLeased("leasing", ani, OBJECT);
+        String other = createLeased("leasing", ani, "\"mine\"");
+
+        overwrite(redisKey("leasing", other), stored("leasing", victim));
+
+        assertTrue(loggedUnder(getByDnis(other)).contains("another entry"));
+        api.delete(victim + ":" + ani);
+        api.delete(other + ":" + ani);
+    }
+
+    @Test
+    void ciphertextCopiedIntoAnotherPoolsEntryIsRefused() {
+        String ani = Numbers.uniqueAni();
+        String byAni = key(api.create(ani, OBJECT), ani).split(":")[0];
+        String leased = createLeased("rewriting", ani, OBJECT);
+        String otherLeased = createLeased("leasing", ani, "\"mine\"");
+
+        overwrite(redisKey("leasing", otherLeased), stored("rewriting", leased));
+        assertTrue(loggedUnder(getByDnis(otherLeased)).contains("another entry"), "from another pool by DNIS");
+        String leasedKey = redisKey("rewriting", leased);
+        overwrite(leasedKey, withCiphertextOf(stored(ani, byAni), redis().get(leasedKey)));
+        assertTrue(loggedUnder(getByDnis(leased)).contains("another entry"), "from a pool by DNIS and ANI");
+        api.delete(otherLeased + ":" + ani);
+    }
+
+    @Test
+    void anAlteredAniBesideTheValueInAPoolMatchedByDnisIsRefused() {
+        String ani = Numbers.uniqueAni();
+        String other = Numbers.uniqueAni();
+        String dnis = createLeased("leasing", ani, OBJECT);
+        String redisKey = redisKey("leasing", dnis);
+
+        overwrite(redisKey, redis().get(redisKey).replace("\0" + ani + "\0", "\0" + other + "\0"));
+
+        assertTrue(loggedUnder(api.get(dnis + ":" + other)).contains("another entry"),
+                "the entry is not served to the ANI written beside it");
+        assertTrue(loggedUnder(api.send(api.request("DNIS/" + dnis).DELETE(), Deployment.ADMIN))
+                .contains("another entry"));
+    }
+
+    @Test
+    void anExpiredEntryRevivedByAlteringItsEndOfLifeIsRefused() throws InterruptedException {
+        try (Deployment coolingDown = Deployment.of(SERVICE.redis()).set(KEY, A)
+                .set("cticache.dnis.pool.rewriting", "5550000021-5550000023").set("cticache.match.rewriting", "dnis")
+                .set("cticache.dnis.cooldown", "60").start()) {
+            Api client = coolingDown.api();
+            String ani = Numbers.uniqueAni();
+            HttpResponse<String> created = client.create("{\"value\":" + OBJECT + ",\"ani\":\"" + ani
+                    + "\",\"pool\":\"rewriting\",\"ttl\":1}");
+            String dnis = key(created, ani).split(":")[0];
+            String redisKey = redisKey("rewriting", dnis);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (client.get(dnis + ":" + ani).statusCode() != 404) {
+                assertTrue(System.nanoTime() < deadline, "the entry outlived its ttl of 1 s by 9 s");
+                Thread.sleep(100);
+            }
+
+            String stored = redis().get(redisKey);
+            String ends = stored.substring(1, stored.indexOf('\0', 1));
+            overwrite(redisKey, stored.replace("\0" + ends + "\0", "\0" + (Long.parseLong(ends) + 3_600_000) + "\0"));
+
+            assertTrue(loggedUnder(client.get(dnis + ":" + ani)).contains("another entry"));
+        }
     }
 
     @Test

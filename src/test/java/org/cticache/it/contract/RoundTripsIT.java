@@ -22,8 +22,8 @@ import redis.clients.jedis.Jedis;
 class RoundTripsIT {
 
     private static final Set<String> SCRIPT_COMMANDS = Set.of("evalsha", "time", "exists", "get", "getrange", "set",
-            "del", "pttl", "hget", "hset", "hdel", "hincrby", "zadd", "zrangebyscore", "zrem", "zscore", "zrange",
-            "zcard", "setbit", "bitpos");
+            "del", "pttl", "pexpire", "hget", "hset", "hdel", "hincrby", "zadd", "zrangebyscore", "zrem", "zscore",
+            "zrange", "zcard", "setbit", "bitpos");
 
     @Test
     void createPeekAndTakeAreOneRedisCommandEach(Api api, TestRedis redis) {

@@ -1,0 +1,31 @@
+package org.cticache.core;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The store as a layer that binds each value to its whole entry needs it: the value made only once the DNIS is
+ * picked, and each value read back with the envelope stored beside it, so that an encrypted value can
+ * authenticate its DNIS, ANI, pool and envelope and open nowhere else.
+ */
+public interface EntryStore extends CallDataStore {
+
+    /**
+     * Like {@link #allocate(DnisPool, int, Ani, CallData, int, IdempotencyKey)}, with the stored value made by
+     * {@code value} for the place the entry landed in. The entry holds a reservation, which reads as absent, until
+     * the value replaces it; a repeated idempotency key completes its own reservation if the first attempt could
+     * not.
+     */
+    Dnis allocate(DnisPool pool, int start, Ani ani, Function<Placement, CallData> value, int ttlSeconds,
+                  IdempotencyKey idempotency);
+
+    /**
+     * Peeks at ({@code take} false) or takes a live entry, as {@link #get}, {@link #take}, {@link #getLeased} and
+     * {@link #takeLeased} do.
+     *
+     * @param leasedPool the pool matched by DNIS alone that holds the DNIS, or null when the entry's key is
+     *                   {@code <dnis>:<ani>}
+     * @param ani        the caller's ANI; with {@code leasedPool} it may be null (any caller)
+     */
+    Optional<StoredValue> read(DnisPool leasedPool, Dnis dnis, Ani ani, boolean take);
+}
