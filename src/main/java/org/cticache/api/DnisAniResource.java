@@ -17,6 +17,7 @@ import org.cticache.audit.AuditedCall;
 import org.cticache.core.Allocation;
 import org.cticache.core.Ani;
 import org.cticache.core.CallTransfers;
+import org.cticache.core.IdempotencyKey;
 import org.cticache.core.NumberPlan;
 
 /** The three calls of a transfer: system X creates, system Y peeks (GET) or takes (DELETE). */
@@ -82,8 +83,10 @@ public final class DnisAniResource {
 
     @DELETE
     @Path("{key}")
-    public Response take(@PathParam("key") String key, @HeaderParam(HttpHeaders.ACCEPT) List<String> accept) {
-        EntryValue value = EntryValue.of(transfers.take(AuditedCall.current().key(numbers.key(key))));
+    public Response take(@PathParam("key") String key, @HeaderParam(IDEMPOTENCY_KEY) String retryKey,
+                         @HeaderParam(HttpHeaders.ACCEPT) List<String> accept) {
+        EntryValue value = EntryValue.of(transfers.take(AuditedCall.current().key(numbers.key(key)),
+                IdempotencyKey.checked(retryKey)));
         return DefaultJson.answer(Response.ok(value), accept);
     }
 }

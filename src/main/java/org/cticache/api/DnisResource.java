@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.cticache.audit.AuditedCall;
 import org.cticache.core.CallTransfers;
+import org.cticache.core.IdempotencyKey;
 import org.cticache.core.NumberPlan;
 
 /**
@@ -39,8 +40,11 @@ public final class DnisResource {
 
     @DELETE
     @Path("{dnis}")
-    public Response take(@PathParam("dnis") String dnis, @HeaderParam(HttpHeaders.ACCEPT) List<String> accept) {
-        EntryValue value = EntryValue.of(transfers.take(AuditedCall.current().dnis(numbers.dnis(dnis))));
+    public Response take(@PathParam("dnis") String dnis,
+                         @HeaderParam(DnisAniResource.IDEMPOTENCY_KEY) String retryKey,
+                         @HeaderParam(HttpHeaders.ACCEPT) List<String> accept) {
+        EntryValue value = EntryValue.of(transfers.take(AuditedCall.current().dnis(numbers.dnis(dnis)),
+                IdempotencyKey.checked(retryKey)));
         return DefaultJson.answer(Response.ok(value), accept);
     }
 }

@@ -25,11 +25,20 @@ public interface CallDataStore extends AutoCloseable {
     /** The live entry under the key, removed in the same step, so that only one caller ever gets it. */
     Optional<CallData> take(EntryKey key);
 
+    /**
+     * Like {@link #take(EntryKey)}; with a retry key (the client's Idempotency-Key, may be null) the value taken
+     * stays readable under that key for a while, so that a retry whose first answer was lost still gets it.
+     */
+    Optional<CallData> take(EntryKey key, String retryKey);
+
     /** The live entry on a DNIS of a pool matched by DNIS alone; with an ANI, only if it came from that ANI. */
     Optional<CallData> getLeased(DnisPool pool, Dnis dnis, Ani ani);
 
     /** Like {@link #getLeased}, the entry removed in the same step. */
     Optional<CallData> takeLeased(DnisPool pool, Dnis dnis, Ani ani);
+
+    /** Like {@link #takeLeased(DnisPool, Dnis, Ani)}, with a retry key as {@link #take(EntryKey, String)} has. */
+    Optional<CallData> takeLeased(DnisPool pool, Dnis dnis, Ani ani, String retryKey);
 
     /** Whether the store answers right now. */
     boolean isUp();

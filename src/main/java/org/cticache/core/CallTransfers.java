@@ -54,10 +54,13 @@ public final class CallTransfers {
                 .orElseThrow(() -> new EntryNotFoundException(key));
     }
 
-    /** The data under the key, consumed: of concurrent takes exactly one succeeds. */
-    public CallData take(EntryKey key) {
-        return pools.leasing(key.dnis()).map(pool -> store.takeLeased(pool, key.dnis(), key.ani()))
-                .orElseGet(() -> store.take(key))
+    /**
+     * The data under the key, consumed: of concurrent takes exactly one succeeds. With a retry key (may be null)
+     * a retry whose first answer was lost gets the data too, for a while.
+     */
+    public CallData take(EntryKey key, String retryKey) {
+        return pools.leasing(key.dnis()).map(pool -> store.takeLeased(pool, key.dnis(), key.ani(), retryKey))
+                .orElseGet(() -> store.take(key, retryKey))
                 .orElseThrow(() -> new EntryNotFoundException(key));
     }
 
@@ -67,9 +70,9 @@ public final class CallTransfers {
                 .orElseThrow(() -> new EntryNotFoundException(dnis));
     }
 
-    /** Like {@link #peek(Dnis)}, consumed. */
-    public CallData take(Dnis dnis) {
-        return pools.leasing(dnis).flatMap(pool -> store.takeLeased(pool, dnis, null))
+    /** Like {@link #peek(Dnis)}, consumed; the retry key as in {@link #take(EntryKey, String)}. */
+    public CallData take(Dnis dnis, String retryKey) {
+        return pools.leasing(dnis).flatMap(pool -> store.takeLeased(pool, dnis, null, retryKey))
                 .orElseThrow(() -> new EntryNotFoundException(dnis));
     }
 

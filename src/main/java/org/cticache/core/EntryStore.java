@@ -26,6 +26,7 @@ public interface EntryStore extends CallDataStore {
      * @param leasedPool the pool matched by DNIS alone that holds the DNIS, or null when the entry's key is
      *                   {@code <dnis>:<ani>}
      * @param ani        the caller's ANI; with {@code leasedPool} it may be null (any caller)
+     * @param retryKey   for a take, as {@link #take(EntryKey, String)} has it; may be null
      */
-    Optional<StoredValue> read(DnisPool leasedPool, Dnis dnis, Ani ani, boolean take);
+    Optional<StoredValue> read(DnisPool leasedPool, Dnis dnis, Ani ani, boolean take, String retryKey);
 }

@@ -16,11 +16,17 @@ public record IdempotencyKey(String key, String fingerprint) {
 
     /** Checks the header and fingerprints the request it came with. */
     public static IdempotencyKey of(String key, Ani ani, CallData data, String pool, int ttlSeconds) {
-        if (!KEY.matcher(key).matches()) {
+        return new IdempotencyKey(checked(key),
+                sha256(ani.value() + "\n" + pool + "\n" + ttlSeconds + "\n" + data.json()));
+    }
+
+    /** The header's value once checked; null when there is none. */
+    public static String checked(String key) {
+        if (key != null && !KEY.matcher(key).matches()) {
             throw new InvalidInputException("Idempotency-Key must be 1 to 255 visible ASCII characters without"
                     + " spaces");
         }
-        return new IdempotencyKey(key, sha256(ani.value() + "\n" + pool + "\n" + ttlSeconds + "\n" + data.json()));
+        return key;
     }
 
     private static String sha256(String text) {

@@ -71,22 +71,32 @@ public final class EncryptedCallDataStore implements CallDataStore {
 
     @Override
     public Optional<CallData> get(EntryKey key) {
-        return store.read(null, key.dnis(), key.ani(), false).map(stored -> open(key, stored));
+        return store.read(null, key.dnis(), key.ani(), false, null).map(stored -> open(key, stored));
     }
 
     @Override
     public Optional<CallData> take(EntryKey key) {
-        return store.read(null, key.dnis(), key.ani(), true).map(stored -> open(key, stored));
+        return take(key, null);
+    }
+
+    @Override
+    public Optional<CallData> take(EntryKey key, String retryKey) {
+        return store.read(null, key.dnis(), key.ani(), true, retryKey).map(stored -> open(key, stored));
     }
 
     @Override
     public Optional<CallData> getLeased(DnisPool pool, Dnis dnis, Ani ani) {
-        return store.read(pool, dnis, ani, false).map(stored -> open(pool, dnis, stored));
+        return store.read(pool, dnis, ani, false, null).map(stored -> open(pool, dnis, stored));
     }
 
     @Override
     public Optional<CallData> takeLeased(DnisPool pool, Dnis dnis, Ani ani) {
-        return store.read(pool, dnis, ani, true).map(stored -> open(pool, dnis, stored));
+        return takeLeased(pool, dnis, ani, null);
+    }
+
+    @Override
+    public Optional<CallData> takeLeased(DnisPool pool, Dnis dnis, Ani ani, String retryKey) {
+        return store.read(pool, dnis, ani, true, retryKey).map(stored -> open(pool, dnis, stored));
     }
 
     @Override

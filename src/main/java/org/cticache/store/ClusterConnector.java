@@ -1,6 +1,7 @@
 package org.cticache.store;
 
 import java.util.function.Function;
+import redis.clients.jedis.Connection;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.providers.ClusterConnectionProvider;
@@ -15,6 +16,7 @@ final class ClusterConnector implements RedisConnector {
 
     private final JedisCluster cluster;
     private final ClusterConnectionProvider provider;
+    private final IdleConnections<Connection> idle = new IdleConnections<>();
 
     ClusterConnector(JedisCluster cluster, ClusterConnectionProvider provider) {
         this.cluster = cluster;
@@ -23,9 +25,20 @@ final class ClusterConnector implements RedisConnector {
 
     @Override
     public <T> T onMasterOf(String key, Function<Jedis, T> commands) {
+        int slot = JedisClusterCRC16.getSlot(key);
+        Connection connection = provider.getConnectionFromSlot(slot);
         // Closing the Jedis returns its connection to the node's pool.
-        try (Jedis jedis = new Jedis(provider.getConnectionFromSlot(JedisClusterCRC16.getSlot(key)))) {
+        Jedis jedis = new Jedis(connection);
+        if (idle.isStale(connection, jedis)) {
+            jedis.close();
+            connection = provider.getConnectionFromSlot(slot);
+            jedis = new Jedis(connection);
+        }
+        try {
             return commands.apply(jedis);
+        } finally {
+            idle.returned(connection);
+            jedis.close();
         }
     }
 

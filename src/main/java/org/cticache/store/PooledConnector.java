@@ -11,6 +11,7 @@ import redis.clients.jedis.util.Pool;
 final class PooledConnector implements RedisConnector {
 
     private final Pool<Jedis> pool;
+    private final IdleConnections<Jedis> idle = new IdleConnections<>();
 
     PooledConnector(Pool<Jedis> pool) {
         this.pool = pool;
@@ -18,9 +19,24 @@ final class PooledConnector implements RedisConnector {
 
     @Override
     public <T> T onMasterOf(String key, Function<Jedis, T> commands) {
-        try (Jedis jedis = pool.getResource()) {
+        Jedis jedis = borrow();
+        try {
             return commands.apply(jedis);
+        } finally {
+            idle.returned(jedis);
+            jedis.close();
         }
+    }
+
+    /** A connection, checked first if it sat idle: one whose Redis restarted is dropped with the other idle ones. */
+    private Jedis borrow() {
+        Jedis jedis = pool.getResource();
+        if (!idle.isStale(jedis, jedis)) {
+            return jedis;
+        }
+        jedis.close();
+        pool.clear();
+        return pool.getResource();
     }
 
     @Override

@@ -23,15 +23,14 @@ final class ReadScript {
 
     /**
      * One read. {@code requiredAni} is "" for any; {@code holder} is the ANI, or "" in a pool matched by DNIS
-     * alone; {@code candidates} only matter to a take or removal; {@code idempotencyRecord} (may be null) only
-     * to a removal.
+     * alone; {@code candidates} only matter to a take or removal; {@code sideKey} (may be null) is, for a take,
+     * where what it takes is kept for a retry, for a removal the idempotency record to remove with the entry.
      */
     record Request(String statsKey, String entryKey, Mode mode, long cooldownMillis, long horizonMillis,
-                   String requiredAni, String holder, List<Candidate> candidates, String idempotencyRecord) {
+                   String requiredAni, String holder, List<Candidate> candidates, String sideKey) {
 
         List<String> keys() {
-            return idempotencyRecord == null ? List.of(statsKey, entryKey)
-                    : List.of(statsKey, entryKey, idempotencyRecord);
+            return sideKey == null ? List.of(statsKey, entryKey) : List.of(statsKey, entryKey, sideKey);
         }
 
         List<String> args() {

@@ -253,33 +253,48 @@ public final class RedisCallDataStore implements EntryStore, OccupancyStore {
 
     @Override
     public Optional<CallData> get(EntryKey key) {
-        return read(null, key.dnis(), key.ani(), false).map(StoredValue::data);
+        return read(null, key.dnis(), key.ani(), false, null).map(StoredValue::data);
     }
 
     @Override
     public Optional<CallData> take(EntryKey key) {
-        return read(null, key.dnis(), key.ani(), true).map(StoredValue::data);
+        return take(key, null);
+    }
+
+    @Override
+    public Optional<CallData> take(EntryKey key, String retryKey) {
+        return read(null, key.dnis(), key.ani(), true, retryKey).map(StoredValue::data);
     }
 
     @Override
     public Optional<CallData> getLeased(DnisPool pool, Dnis dnis, Ani ani) {
-        return read(pool, dnis, ani, false).map(StoredValue::data);
+        return read(pool, dnis, ani, false, null).map(StoredValue::data);
     }
 
     @Override
     public Optional<CallData> takeLeased(DnisPool pool, Dnis dnis, Ani ani) {
-        return read(pool, dnis, ani, true).map(StoredValue::data);
+        return takeLeased(pool, dnis, ani, null);
     }
 
     @Override
-    public Optional<StoredValue> read(DnisPool leasedPool, Dnis dnis, Ani ani, boolean take) {
+    public Optional<CallData> takeLeased(DnisPool pool, Dnis dnis, Ani ani, String retryKey) {
+        return read(pool, dnis, ani, true, retryKey).map(StoredValue::data);
+    }
+
+    /**
+     * A take with a retry key keeps what it took under {@code <entry key>:taken:<retry key>} for a while (see
+     * read.lua), in the entry's slot.
+     */
+    @Override
+    public Optional<StoredValue> read(DnisPool leasedPool, Dnis dnis, Ani ani, boolean take, String retryKey) {
         ReadScript.Mode mode = take ? ReadScript.Mode.TAKE : ReadScript.Mode.PEEK;
         if (leasedPool != null) {
-            return readEntry(leased(leasedPool, dnis, mode, ani == null ? "" : ani.value(), null));
+            String entry = keys.poolPrefix(leasedPool) + dnis.value();
+            return readEntry(leased(leasedPool, dnis, mode, ani == null ? "" : ani.value(), kept(entry, retryKey)));
         }
         EntryKey key = new EntryKey(dnis, ani);
         if (take || cooldownMillis > 0) {
-            return readEntry(byAni(key, mode, null));
+            return readEntry(byAni(key, mode, kept(keys.entry(key), retryKey)));
         }
         String entry = keys.entry(key);
         String stored = redis.call(Call.PEEK, entry, jedis -> jedis.get(entry));
@@ -316,6 +331,10 @@ public final class RedisCallDataStore implements EntryStore, OccupancyStore {
 
     private ReadScript.Candidate candidate(DnisPool pool, Dnis dnis) {
         return new ReadScript.Candidate(pool.name(), numbers.get(pool).version(), pool.position(dnis));
+    }
+
+    private static String kept(String entry, String retryKey) {
+        return retryKey == null ? null : entry + ":taken:" + retryKey;
     }
 
     private Optional<StoredValue> readEntry(ReadScript.Request request) {

@@ -11,11 +11,14 @@ import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.exceptions.JedisRedirectionException;
 
 /**
- * Runs commands on a pooled connection to the master of a key, timed. A connection that broke without a timeout,
- * typically an idle one whose Redis restarted or failed over, is retried once on a fresh connection after the
- * connector forgot what is stale (idle connections, a cluster's slot map; a MOVED answer too), so the first call
- * after a restart succeeds. A timeout is never retried: the command may have run, and the caller must get its
- * answer within the configured time. Redis failing to serve becomes {@link StoreUnavailableException}.
+ * Runs commands on a pooled connection to the master of a key, timed. A connection that broke without a timeout
+ * is retried once on a fresh connection, after the connector forgot what is stale (idle connections, a cluster's
+ * slot map; a MOVED answer too), but only for a call that may run twice (a peek, a count): a connection can break
+ * after Redis ran the command and before its answer arrived, and an allocation or take run again would allocate
+ * a second DNIS or find its entry gone. Those answer 503 instead; the connectors check an idle connection before
+ * use, so the first call after a Redis restart still succeeds. A timeout is never retried: the command may have
+ * run, and the caller must get its answer within the configured time. Redis failing to serve becomes
+ * {@link StoreUnavailableException}.
  */
 final class RedisCalls implements AutoCloseable {
 
@@ -37,7 +40,7 @@ final class RedisCalls implements AutoCloseable {
     <T> T call(CallTiming.Call name, String key, Function<Jedis, T> command) {
         long start = System.nanoTime();
         try {
-            return attempt(key, command);
+            return attempt(name, key, command);
         } finally {
             timing.record(name, System.nanoTime() - start);
         }
@@ -52,7 +55,7 @@ final class RedisCalls implements AutoCloseable {
         redis.close();
     }
 
-    private <T> T attempt(String key, Function<Jedis, T> command) {
+    private <T> T attempt(CallTiming.Call name, String key, Function<Jedis, T> command) {
         try {
             return redis.onMasterOf(key, command);
         } catch (JedisConnectionException | JedisRedirectionException e) {
@@ -60,6 +63,10 @@ final class RedisCalls implements AutoCloseable {
                 throw unavailable(e);
             }
             redis.recover();
+            if (!name.idempotent() && e instanceof JedisConnectionException) {
+                throw new StoreUnavailableException("the connection to Redis broke during the call, which may have"
+                        + " run; it was not run again", e);
+            }
             try {
                 return redis.onMasterOf(key, command);
             } catch (JedisException retryFailure) {

@@ -8,7 +8,9 @@
 --
 -- KEYS[1]  "<tag>stats", naming the entry's tag (see holdings.lua)
 -- KEYS[2]  the entry's key
--- KEYS[3]  for "remove": the idempotency record the allocation wrote, if it had a key
+-- KEYS[3]  for "remove": the idempotency record the allocation wrote, if it had a key; for "take", if the client
+--          gave a retry key: where the value taken is kept for KEPT_MS, so that a retry whose answer was lost
+--          (the connection cut after Redis ran the take) still gets it
 -- ARGV[1]  "peek", "take" or "remove"
 -- ARGV[2]  cool-down in milliseconds, 0 for none
 -- ARGV[3]  the ANI the entry must have come from, "" for any
@@ -19,6 +21,13 @@
 -- Returns the stored form, envelope included (an encrypted value is authenticated together with its envelope), or
 -- nil when there is no live entry (for that ANI).
 
+local KEPT_MS = 60000
+if ARGV[1] == 'take' and KEYS[3] then
+    local kept = redis.call('GET', KEYS[3])
+    if kept then
+        return kept
+    end
+end
 local stored = redis.call('GET', KEYS[2])
 if not stored then
     return false
@@ -73,5 +82,8 @@ if ARGV[1] == 'take' then
             break
         end
     end
+end
+if ARGV[1] == 'take' and KEYS[3] then
+    redis.call('SET', KEYS[3], stored, 'PX', KEPT_MS)
 end
 return stored

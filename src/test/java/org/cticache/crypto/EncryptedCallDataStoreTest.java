@@ -73,7 +73,7 @@ class EncryptedCallDataStoreTest {
         }
 
         @Override
-        public Optional<StoredValue> read(DnisPool leasedPool, Dnis dnis, Ani ani, boolean take) {
+        public Optional<StoredValue> read(DnisPool leasedPool, Dnis dnis, Ani ani, boolean take, String retryKey) {
             String key = key(leasedPool, dnis, ani);
             String stored = values.get(key);
             if (stored == null) {
@@ -91,22 +91,32 @@ class EncryptedCallDataStoreTest {
 
         @Override
         public Optional<CallData> get(EntryKey key) {
-            return read(null, key.dnis(), key.ani(), false).map(StoredValue::data);
+            return read(null, key.dnis(), key.ani(), false, null).map(StoredValue::data);
         }
 
         @Override
         public Optional<CallData> take(EntryKey key) {
-            return read(null, key.dnis(), key.ani(), true).map(StoredValue::data);
+            return take(key, null);
+        }
+
+        @Override
+        public Optional<CallData> take(EntryKey key, String retryKey) {
+            return read(null, key.dnis(), key.ani(), true, retryKey).map(StoredValue::data);
         }
 
         @Override
         public Optional<CallData> getLeased(DnisPool pool, Dnis dnis, Ani ani) {
-            return read(pool, dnis, ani, false).map(StoredValue::data);
+            return read(pool, dnis, ani, false, null).map(StoredValue::data);
         }
 
         @Override
         public Optional<CallData> takeLeased(DnisPool pool, Dnis dnis, Ani ani) {
-            return read(pool, dnis, ani, true).map(StoredValue::data);
+            return takeLeased(pool, dnis, ani, null);
+        }
+
+        @Override
+        public Optional<CallData> takeLeased(DnisPool pool, Dnis dnis, Ani ani, String retryKey) {
+            return read(pool, dnis, ani, true, retryKey).map(StoredValue::data);
         }
 
         @Override
