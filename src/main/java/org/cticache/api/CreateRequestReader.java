@@ -127,6 +127,13 @@ final class CreateRequestReader {
         if (bytes.length == 0) {
             throw new InvalidInputException("the body is empty; expected a JSON object such as " + EXAMPLE);
         }
+        String encoding = utf16Or32(bytes);
+        if (encoding != null) {
+            // RFC 9110 lets 415 come from inspecting the content. Jackson would read the text, but the value is
+            // kept as the exact UTF-8 bytes the client sent, and RFC 8259 has JSON travel in UTF-8 only.
+            throw new NotSupportedException("the body is " + encoding + " text, judging by its first bytes; send"
+                    + " JSON in UTF-8 (RFC 8259, section 8.1)");
+        }
         String value = null;
         String ani = null;
         String pool = null;
@@ -162,6 +169,32 @@ final class CreateRequestReader {
                     + " boolean, object or array");
         }
         return new CreateRequest(ani, new CallData(value), pool, ttl);
+    }
+
+    /**
+     * The encoding of a body that starts with a UTF-16 or UTF-32 byte-order mark or with the zero bytes that the
+     * ASCII characters a JSON text starts with have in those encodings (RFC 4627, section 3), else null. UTF-8 JSON
+     * never holds a zero byte, and every body this finds is one that Jackson would not read as UTF-8.
+     */
+    static String utf16Or32(byte[] bytes) {
+        if (bytes.length < 2) {
+            return null;
+        }
+        int first = (bytes[0] & 0xFF) << 8 | bytes[1] & 0xFF;
+        int second = bytes.length < 4 ? -1 : (bytes[2] & 0xFF) << 8 | bytes[3] & 0xFF;
+        if (first == 0 && (second == 0xFEFF || second >= 0 && second < 0x100)) {
+            return "UTF-32BE";
+        }
+        if (second == 0 && (first == 0xFFFE || (first & 0xFF) == 0)) {
+            return "UTF-32LE";
+        }
+        if (first == 0xFEFF || first < 0x100) {
+            return "UTF-16BE";
+        }
+        if (first == 0xFFFE || (first & 0xFF) == 0) {
+            return "UTF-16LE";
+        }
+        return null;
     }
 
     /**
