@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -222,7 +224,18 @@ final class CreateRequestReader {
             }
         }
         int end = (int) json.currentLocation().getByteOffset();
-        return new String(bytes, start, end - start, StandardCharsets.UTF_8);
+        String value = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+        // Jackson lets overlong forms, surrogates and code points past U+10FFFF through, which new String turns
+        // into U+FFFD: the value would not be stored as sent. Only a value holding U+FFFD needs the strict check.
+        if (value.indexOf('\uFFFD') >= 0) {
+            try {
+                StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, start, end - start));
+            } catch (CharacterCodingException e) {
+                throw new InvalidInputException("the body is not valid JSON: field 'value' holds bytes that are not"
+                        + " valid UTF-8");
+            }
+        }
+        return value;
     }
 
     private static String string(JsonParser json, JsonToken token, String field) throws IOException {

@@ -13,7 +13,9 @@ import jakarta.ws.rs.NotSupportedException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
+import java.util.HexFormat;
 import org.cticache.core.CallData;
 import org.cticache.core.InvalidInputException;
 import org.junit.jupiter.api.Test;
@@ -412,6 +414,23 @@ class CreateRequestReaderTest {
         String body = withValue("\"\u00e9\"");
         assertEquals("\"\u00e9\"", reader.read(JSON + "; charset=" + charset, body.getBytes(UTF_8).length,
                 stream(body)).value().json());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"c0af", "eda080", "f4908080", "c328", "ff"})
+    void invalidUtf8InTheValueIsRejectedNotStoredAsReplacementCharacters(String hex) {
+        byte[] start = "{\"value\":\"".getBytes(UTF_8);
+        byte[] bad = HexFormat.of().parseHex(hex);
+        byte[] end = "\",\"ani\":\"1234567890\"}".getBytes(UTF_8);
+        ByteBuffer body = ByteBuffer.allocate(start.length + bad.length + end.length).put(start).put(bad).put(end);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> reader.read(JSON, body.capacity(), new ByteArrayInputStream(body.array())));
+        assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
+    }
+
+    @Test
+    void aReplacementCharacterSentAsSuchIsKept() {
+        assertEquals("\"\uFFFD\"", read(withValue("\"\uFFFD\"")).value().json());
     }
 
     @Test
