@@ -178,7 +178,7 @@ final class CreateRequestReader {
      * ASCII characters a JSON text starts with have in those encodings (RFC 4627, section 3), else null. UTF-8 JSON
      * never holds a zero byte, and every body this finds is one that Jackson would not read as UTF-8.
      */
-    static String utf16Or32(byte[] bytes) {
+    private static String utf16Or32(byte[] bytes) {
         if (bytes.length < 2) {
             return null;
         }
