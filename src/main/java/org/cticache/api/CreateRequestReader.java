@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -127,6 +129,13 @@ final class CreateRequestReader {
         if (bytes.length == 0) {
             throw new InvalidInputException("the body is empty; expected a JSON object such as " + EXAMPLE);
         }
+        String encoding = utf16Or32(bytes);
+        if (encoding != null) {
+            // RFC 9110 lets 415 come from inspecting the content. Jackson would read the text, but the value is
+            // kept as the exact UTF-8 bytes the client sent, and RFC 8259 has JSON travel in UTF-8 only.
+            throw new NotSupportedException("the body is " + encoding + " text, judging by its first bytes; send"
+                    + " JSON in UTF-8 (RFC 8259, section 8.1)");
+        }
         String value = null;
         String ani = null;
         String pool = null;
@@ -165,6 +174,32 @@ final class CreateRequestReader {
     }
 
     /**
+     * The encoding of a body that starts with a UTF-16 or UTF-32 byte-order mark or with the zero bytes that the
+     * ASCII characters a JSON text starts with have in those encodings (RFC 4627, section 3), else null. UTF-8 JSON
+     * never holds a zero byte, and every body this finds is one that Jackson would not read as UTF-8.
+     */
+    private static String utf16Or32(byte[] bytes) {
+        if (bytes.length < 2) {
+            return null;
+        }
+        int first = (bytes[0] & 0xFF) << 8 | bytes[1] & 0xFF;
+        int second = bytes.length < 4 ? -1 : (bytes[2] & 0xFF) << 8 | bytes[3] & 0xFF;
+        if (first == 0 && (second == 0xFEFF || second >= 0 && second < 0x100)) {
+            return "UTF-32BE";
+        }
+        if (second == 0 && (first == 0xFFFE || (first & 0xFF) == 0)) {
+            return "UTF-32LE";
+        }
+        if (first == 0xFEFF || first < 0x100) {
+            return "UTF-16BE";
+        }
+        if (first == 0xFFFE || (first & 0xFF) == 0) {
+            return "UTF-16LE";
+        }
+        return null;
+    }
+
+    /**
      * The value exactly as the client wrote it, cut from the body: every number keeps its spelling (42, 1.10,
      * 1e2, big integers) and every member, null ones included, is kept.
      */
@@ -189,7 +224,18 @@ final class CreateRequestReader {
             }
         }
         int end = (int) json.currentLocation().getByteOffset();
-        return new String(bytes, start, end - start, StandardCharsets.UTF_8);
+        String value = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+        // Jackson lets overlong forms, surrogates and code points past U+10FFFF through, which new String turns
+        // into U+FFFD: the value would not be stored as sent. Only a value holding U+FFFD needs the strict check.
+        if (value.indexOf('\uFFFD') >= 0) {
+            try {
+                StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, start, end - start));
+            } catch (CharacterCodingException e) {
+                throw new InvalidInputException("the body is not valid JSON: field 'value' holds bytes that are not"
+                        + " valid UTF-8");
+            }
+        }
+        return value;
     }
 
     private static String string(JsonParser json, JsonToken token, String field) throws IOException {

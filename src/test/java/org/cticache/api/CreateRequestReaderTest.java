@@ -1,5 +1,7 @@
 package org.cticache.api;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+import static java.nio.charset.StandardCharsets.UTF_16BE;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,6 +13,9 @@ import jakarta.ws.rs.NotSupportedException;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.util.HexFormat;
 import org.cticache.core.CallData;
 import org.cticache.core.InvalidInputException;
 import org.junit.jupiter.api.Test;
@@ -365,6 +370,75 @@ class CreateRequestReaderTest {
         String body = withValue("\"12345678\"");
         CreateRequest request = reader.read(contentType, body.length(), stream(body));
         assertEquals("\"12345678\"", request.value().json());
+    }
+
+    // --- encodings ------------------------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0}, byte-order mark {1}, Content-Type {2}")
+    @CsvSource({
+            "UTF-16BE, false, application/json", "UTF-16BE, true, application/json",
+            "UTF-16LE, false, application/json", "UTF-16LE, true, application/json",
+            "UTF-32BE, false, application/json", "UTF-32BE, true, application/json",
+            "UTF-32LE, false, application/json", "UTF-32LE, true, application/json",
+            "UTF-16BE, false, application/json; charset=utf-16be", "UTF-16LE, true, application/json; charset=utf-16",
+            "UTF-32LE, false, application/json; charset=utf-32le", "UTF-32BE, true, application/json; charset=utf-32",
+    })
+    void jsonInUtf16OrUtf32Is415NamingTheEncoding(String encoding, boolean byteOrderMark, String contentType) {
+        byte[] body = ((byteOrderMark ? "\uFEFF" : "") + withValue("{\"a\":\"\u00e9\"}"))
+                .getBytes(Charset.forName(encoding));
+        NotSupportedException e = assertThrows(NotSupportedException.class,
+                () -> reader.read(contentType, body.length, new ByteArrayInputStream(body)));
+        assertEquals(415, e.getResponse().getStatus());
+        assertEquals("the body is " + encoding + " text, judging by its first bytes; send JSON in UTF-8"
+                + " (RFC 8259, section 8.1)", e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{\u0000", "\u0000{", "\u0000", "\u0000\u0000\u0000\u0000", "\uFFFE", "\uFEFF"})
+    void zeroBytesOrAUtf16ByteOrderMarkAtTheStartAre415(String start) {
+        byte[] body = (start + withValue("1")).getBytes(start.charAt(0) > 0xFF ? UTF_16BE : ISO_8859_1);
+        assertEquals(415, assertThrows(NotSupportedException.class,
+                () -> reader.read(JSON, body.length, new ByteArrayInputStream(body))).getResponse().getStatus());
+    }
+
+    @Test
+    void aUtf8ByteOrderMarkIsSkippedAndTheValueKeptWithoutIt() {
+        // RFC 8259, section 8.1: a parser MAY ignore it.
+        assertEquals("{\"a\":\"\u00e9\"}", read("\uFEFF" + withValue("{\"a\":\"\u00e9\"}")).value().json());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"iso-8859-1", "utf-16", "x-nonesuch"})
+    void aCharsetParameterChangesNothingSinceJsonIsUtf8(String charset) {
+        // RFC 8259, section 11: application/json defines no charset parameter; the body is UTF-8 whatever it says.
+        String body = withValue("\"\u00e9\"");
+        assertEquals("\"\u00e9\"", reader.read(JSON + "; charset=" + charset, body.getBytes(UTF_8).length,
+                stream(body)).value().json());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"c0af", "eda080", "f4908080", "c328", "ff"})
+    void invalidUtf8InTheValueIsRejectedNotStoredAsReplacementCharacters(String hex) {
+        byte[] start = "{\"value\":\"".getBytes(UTF_8);
+        byte[] bad = HexFormat.of().parseHex(hex);
+        byte[] end = "\",\"ani\":\"1234567890\"}".getBytes(UTF_8);
+        ByteBuffer body = ByteBuffer.allocate(start.length + bad.length + end.length).put(start).put(bad).put(end);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> reader.read(JSON, body.capacity(), new ByteArrayInputStream(body.array())));
+        assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
+    }
+
+    @Test
+    void aReplacementCharacterSentAsSuchIsKept() {
+        assertEquals("\"\uFFFD\"", read(withValue("\"\uFFFD\"")).value().json());
+    }
+
+    @Test
+    void latin1TextIsInvalidUtf8() {
+        byte[] body = withValue("\"\u00e9\"").getBytes(ISO_8859_1);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+                () -> reader.read(JSON + "; charset=iso-8859-1", body.length, new ByteArrayInputStream(body)));
+        assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
     }
 
     @Test

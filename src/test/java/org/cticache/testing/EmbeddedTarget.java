@@ -1,5 +1,9 @@
 package org.cticache.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+
 /** The WAR in an embedded Jetty inside the test JVM: quick to start, and the tests can reach into it. */
 final class EmbeddedTarget implements Target {
 
@@ -27,6 +31,16 @@ final class EmbeddedTarget implements Target {
     @Override
     public Api plainApi() {
         return deployment.api();
+    }
+
+    /** This JVM's log file, where the embedded Jetty and cticache log too. */
+    @Override
+    public String log() {
+        try {
+            return Files.readString(TestLogFile.FILE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

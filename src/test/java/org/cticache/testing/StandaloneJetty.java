@@ -56,6 +56,12 @@ final class StandaloneJetty extends StandaloneContainer {
                 new Api(root, Api.client(null), Map.of("X-Forwarded-Proto", "https")), new Api(root));
     }
 
+    /** The console, where Jetty and cticache log all but the audit log. */
+    @Override
+    public String log() {
+        return process().console();
+    }
+
     /** The audit log in logs/cticache-audit.0.log, everything else on the console. */
     private static final String LOGGING_PROPERTIES = """
             handlers = java.util.logging.ConsoleHandler

@@ -209,6 +209,7 @@ public final class StandaloneTomcat extends StandaloneContainer {
     }
 
     /** All that Tomcat logged so far: console and the per-host log, where leak warnings go. */
+    @Override
     public String log() {
         StringBuilder log = new StringBuilder(process().console());
         try (Stream<Path> logs = Files.list(base.resolve("logs"))) {

@@ -11,6 +11,9 @@ public interface Target extends AutoCloseable {
     /** Plain HTTP straight to the container, without any proxy marking; the same as {@link #api()} without TLS. */
     Api plainApi();
 
+    /** All that the container and cticache in it have logged so far, audit log aside; it only grows. */
+    String log();
+
     /** Whether the target runs with cticache.tls.required on. */
     boolean tlsRequired();
 

@@ -18,8 +18,10 @@ public final class TestLogFile extends FileHandler {
     /** Where the integration test JVMs log, relative to the project directory they run in. */
     public static final Path DIRECTORY = Path.of("target", "test-logs");
 
+    public static final Path FILE = DIRECTORY.resolve("integration-tests.log");
+
     public TestLogFile() throws IOException {
-        super(Files.createDirectories(DIRECTORY).resolve("integration-tests.log").toString(), true);
+        super(Files.createDirectories(DIRECTORY).resolve(FILE.getFileName()).toString(), true);
         setEncoding(StandardCharsets.UTF_8.name());
         setFormatter(new SimpleFormatter());
         setLevel(Level.ALL);
