@@ -10,14 +10,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Supplier;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
+import java.util.Arrays;
 import org.cticache.core.InvalidInputException;
+import org.cticache.testing.Samples;
+import org.junit.jupiter.api.Test;
 
 /**
  * Whatever bytes, Content-Type and Content-Length a POST brings, the readers answer a request or a client error
@@ -26,114 +22,122 @@ import org.cticache.core.InvalidInputException;
 class RequestBodyPropertyTest {
 
     private static final int MAX = 1024;
+    private static final int SAMPLES = 1000;
     private static final String JSON = "application/json";
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String VALID = "{\"value\":{\"a\":[1,\"\u00e9\",null]},\"ani\":\"1234567890\",\"ttl\":5}";
+    private static final List<String> FORM_TYPES = List.of(FORM, FORM + "; charset=utf-8",
+            FORM + "; charset=iso-8859-1", FORM + "; charset=utf-16", FORM + "; charset=x-nonesuch",
+            FORM + "; charset=\"\u00e9\"", FORM + "; charset=");
+    private static final List<String> UNICODE = List.of("UTF-8", "UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE");
 
     private final CreateRequestReader reader = new CreateRequestReader(MAX);
 
-    @Property
-    void anyBytesAsJsonAreARequestOrAClientError(@ForAll @Size(max = MAX + 8) byte[] body) {
-        requestOrClientError(() -> read(JSON, body));
-    }
-
-    @Property
-    void anyBytesAsAFormAreARequestOrAClientError(@ForAll @Size(max = MAX + 8) byte[] body) {
-        requestOrClientError(() -> read(FORM, body));
-    }
-
-    @Property
-    void aValidBodyWithOneByteChangedIsARequestOrAClientError(@ForAll("mutatedJson") byte[] body) {
-        requestOrClientError(() -> {
-            CreateRequest request = read(JSON, body);
-            String bodyText = new String(body, StandardCharsets.ISO_8859_1);
-            String valueBytes = new String(request.value().json().getBytes(UTF_8), StandardCharsets.ISO_8859_1);
-            assertTrue(bodyText.contains(valueBytes), "the value is stored as the very bytes sent");
-            return request;
+    @Test
+    void anyBytesAsJsonAreARequestOrAClientError() {
+        Samples.check(SAMPLES, random -> {
+            byte[] body = random.bytes(MAX + 8);
+            requestOrClientError(() -> read(JSON, body));
         });
     }
 
-    // This and anyDeclaredLength...: 300 tries, since they are the slowest here and keep the unit suite quick.
-    @Property(tries = 300)
-    void aFormWithAnyFieldsAndPercentEscapesIsARequestOrAClientError(@ForAll("forms") String body,
-                                                                    @ForAll("formCharsets") String contentType) {
-        requestOrClientError(() -> read(contentType, body.getBytes(StandardCharsets.ISO_8859_1)));
+    @Test
+    void anyBytesAsAFormAreARequestOrAClientError() {
+        Samples.check(SAMPLES, random -> {
+            byte[] body = random.bytes(MAX + 8);
+            requestOrClientError(() -> read(FORM, body));
+        });
     }
 
-    @Property
-    void anyFormBytesInAnyCharsetAreARequestOrAClientError(@ForAll @Size(max = 64) byte[] body,
-                                                          @ForAll("charsets") Charset charset) {
-        requestOrClientError(() -> FormRequestReader.parse(body, charset));
+    @Test
+    void aValidBodyWithOneByteChangedIsARequestOrAClientError() {
+        byte[] valid = VALID.getBytes(UTF_8);
+        Samples.check(SAMPLES, random -> {
+            int at = random.nextInt(valid.length);
+            byte b = random.nextByte();
+            byte[] body = switch (random.nextInt(3)) {
+                case 0 -> {
+                    byte[] replaced = valid.clone();
+                    replaced[at] = b;
+                    yield replaced;
+                }
+                case 1 -> {
+                    byte[] inserted = new byte[valid.length + 1];
+                    System.arraycopy(valid, 0, inserted, 0, at);
+                    inserted[at] = b;
+                    System.arraycopy(valid, at, inserted, at + 1, valid.length - at);
+                    yield inserted;
+                }
+                default -> Arrays.copyOf(valid, at);
+            };
+            requestOrClientError(() -> {
+                CreateRequest request = read(JSON, body);
+                String bodyText = new String(body, StandardCharsets.ISO_8859_1);
+                String valueBytes = new String(request.value().json().getBytes(UTF_8), StandardCharsets.ISO_8859_1);
+                assertTrue(bodyText.contains(valueBytes), "the value is stored as the very bytes sent");
+                return request;
+            });
+        });
     }
 
-    @Property
-    void anyContentTypeIsReadOrRefused(@ForAll String contentType) {
-        requestOrClientError(() -> read(contentType, VALID.getBytes(UTF_8)));
+    @Test
+    void aFormWithAnyFieldsAndPercentEscapesIsARequestOrAClientError() {
+        List<String> names = List.copyOf(CreateRequestReader.FIELDS);
+        Samples.check(SAMPLES, random -> {
+            StringBuilder form = new StringBuilder();
+            for (int pairs = random.nextInt(6); pairs > 0; pairs--) {
+                String name = random.nextBoolean() ? random.pick(names) : random.string("abcx%+=", 5);
+                form.append(form.length() == 0 ? "" : "&").append(name).append('=')
+                        .append(random.string("0123456789abcdefABCDEF%+=&-() \u00e9", 12));
+            }
+            String contentType = random.pick(FORM_TYPES);
+            requestOrClientError(() -> read(contentType, form.toString().getBytes(StandardCharsets.ISO_8859_1)));
+        });
     }
 
-    @Property(tries = 300)
-    void anyDeclaredLengthIsReadOrRefused(@ForAll long declaredLength, @ForAll @Size(max = MAX + 8) byte[] body) {
-        requestOrClientError(() -> reader.read(JSON, declaredLength, new ByteArrayInputStream(body)));
+    @Test
+    void anyFormBytesInAnyCharsetAreARequestOrAClientError() {
+        List<Charset> charsets = List.copyOf(Charset.availableCharsets().values());
+        Samples.check(SAMPLES, random -> {
+            byte[] body = random.bytes(64);
+            Charset charset = random.pick(charsets);
+            requestOrClientError(() -> FormRequestReader.parse(body, charset));
+        });
+    }
+
+    @Test
+    void anyContentTypeIsReadOrRefused() {
+        Samples.check(SAMPLES, random -> {
+            String contentType = random.anyString(40);
+            requestOrClientError(() -> read(contentType, VALID.getBytes(UTF_8)));
+        });
+    }
+
+    @Test
+    void anyDeclaredLengthIsReadOrRefused() {
+        Samples.check(SAMPLES, random -> {
+            long declaredLength = random.nextBoolean() ? random.nextLong() : random.nextInt(MAX * 2) - 8;
+            byte[] body = random.bytes(MAX + 8);
+            requestOrClientError(() -> reader.read(JSON, declaredLength, new ByteArrayInputStream(body)));
+        });
     }
 
     /** The one valid body in the encodings a client might pick: read in UTF-8, refused with 415 in UTF-16/32. */
-    @Property
-    void aValidBodyIsReadInUtf8AndRefusedInUtf16Or32(@ForAll("unicodeEncodings") String encoding,
-                                                     @ForAll boolean byteOrderMark, @ForAll boolean charsetParameter) {
-        byte[] body = ((byteOrderMark ? "\uFEFF" : "") + VALID).getBytes(Charset.forName(encoding));
-        String contentType = charsetParameter ? JSON + "; charset=" + encoding : JSON;
-        if (encoding.equals("UTF-8")) {
-            assertEquals("{\"a\":[1,\"\u00e9\",null]}", read(contentType, body).value().json());
-        } else {
-            assertEquals(415, assertClientError(() -> read(contentType, body)));
-        }
-    }
-
-    @Provide
-    Arbitrary<byte[]> mutatedJson() {
-        byte[] valid = VALID.getBytes(UTF_8);
-        return Combinators.combine(Arbitraries.integers().between(0, valid.length - 1),
-                Arbitraries.bytes(), Arbitraries.of("replace", "insert", "cut")).as((at, b, how) -> {
-                    byte[] body = switch (how) {
-                        case "replace" -> valid.clone();
-                        case "insert" -> new byte[valid.length + 1];
-                        default -> java.util.Arrays.copyOf(valid, at);
-                    };
-                    if (how.equals("replace")) {
-                        body[at] = b;
-                    } else if (how.equals("insert")) {
-                        System.arraycopy(valid, 0, body, 0, at);
-                        body[at] = b;
-                        System.arraycopy(valid, at, body, at + 1, valid.length - at);
+    @Test
+    void aValidBodyIsReadInUtf8AndRefusedInUtf16Or32() {
+        for (String encoding : UNICODE) {
+            for (boolean byteOrderMark : new boolean[] {false, true}) {
+                for (boolean charsetParameter : new boolean[] {false, true}) {
+                    byte[] body = ((byteOrderMark ? "\uFEFF" : "") + VALID).getBytes(Charset.forName(encoding));
+                    String contentType = charsetParameter ? JSON + "; charset=" + encoding : JSON;
+                    if (encoding.equals("UTF-8")) {
+                        assertEquals("{\"a\":[1,\"\u00e9\",null]}", read(contentType, body).value().json());
+                    } else {
+                        assertEquals(415, assertClientError(() -> read(contentType, body)), encoding);
                     }
-                    return body;
-                });
-    }
-
-    @Provide
-    Arbitrary<String> forms() {
-        Arbitrary<String> name = Arbitraries.oneOf(Arbitraries.of(CreateRequestReader.FIELDS),
-                Arbitraries.strings().withChars("abcx%+=").ofMaxLength(5));
-        Arbitrary<String> value = Arbitraries.strings()
-                .withChars("0123456789abcdefABCDEF%+=&-() \u00e9").ofMaxLength(12);
-        return Combinators.combine(name, value).as((n, v) -> n + "=" + v).list().ofMaxSize(5)
-                .map(pairs -> String.join("&", pairs));
-    }
-
-    @Provide
-    Arbitrary<String> formCharsets() {
-        return Arbitraries.of(FORM, FORM + "; charset=utf-8", FORM + "; charset=iso-8859-1", FORM + "; charset=utf-16",
-                FORM + "; charset=x-nonesuch", FORM + "; charset=\"\u00e9\"", FORM + "; charset=");
-    }
-
-    @Provide
-    Arbitrary<Charset> charsets() {
-        return Arbitraries.of(List.copyOf(Charset.availableCharsets().values()));
-    }
-
-    @Provide
-    Arbitrary<String> unicodeEncodings() {
-        return Arbitraries.of("UTF-8", "UTF-16BE", "UTF-16LE", "UTF-32BE", "UTF-32LE");
+                }
+            }
+        }
     }
 
     private CreateRequest read(String contentType, byte[] body) {
