@@ -11,8 +11,9 @@ public interface CallDataStore extends AutoCloseable {
     /**
      * Stores the data under the first DNIS of the pool, in order from {@code start} and wrapping around, whose
      * {@code <dnis>:<ani>} holds no live entry, never overwriting one; a pool matched by DNIS alone rotates in
-     * the store instead, shared by every instance, and takes a DNIS without a live entry whatever the ANI. With an idempotency key
-     * (may be null) that was already used for the same request, returns that allocation's DNIS instead.
+     * the store instead, shared by every instance, and takes a DNIS without a live entry whatever the ANI. With
+     * an idempotency key (may be null) that was already used for the same request, returns that allocation's DNIS
+     * instead.
      *
      * @throws PoolExhaustedException        when every DNIS of the pool holds a live entry for this ANI
      * @throws IdempotencyConflictException when the key was used for a different request

@@ -65,7 +65,8 @@ final class AllocateScript {
                     numbers.pool().name(), numbers.version(), Integer.toString(numbers.pool().size()),
                     Integer.toString(numbers.width()), leased ? "" : ani.value(), leased ? ani.value() : "",
                     idempotency == null ? "" : idempotency.key(), idempotency == null ? "" : idempotency.fingerprint(),
-                    Integer.toString(leased ? 0 : LIGHT_HOLDINGS), Integer.toString(start), Long.toString(horizonMillis));
+                    Integer.toString(leased ? 0 : LIGHT_HOLDINGS), Integer.toString(start),
+                    Long.toString(horizonMillis));
         }
     }
 

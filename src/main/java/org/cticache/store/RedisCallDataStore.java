@@ -157,8 +157,8 @@ public final class RedisCallDataStore implements EntryStore, OccupancyStore {
         PoolNumbers poolNumbers = numbers.get(dnisPool);
         String tag = keys.tagPrefix(dnisPool, ani);
         AllocateScript.Request request = new AllocateScript.Request(RedisKeys.stats(tag),
-                keys.numbers(tag, poolNumbers), poolNumbers, start, ani, data, ttlSeconds, cooldownMillis, horizonMillis,
-                idempotency);
+                keys.numbers(tag, poolNumbers), poolNumbers, start, ani, data, ttlSeconds, cooldownMillis,
+                horizonMillis, idempotency);
         return redis.call(Call.ALLOCATE, request.statsKey(), jedis -> {
             AllocateScript.Outcome result = allocate.run(jedis, request);
             if (result instanceof AllocateScript.NoPool) {
@@ -205,7 +205,8 @@ public final class RedisCallDataStore implements EntryStore, OccupancyStore {
     private boolean claim(IdempotencyKey idempotency, int ttlSeconds) {
         String claim = keys.idempotency(idempotency.key());
         String earlier = redis.call(Call.ALLOCATE, claim, jedis -> {
-            if (jedis.set(claim, idempotency.fingerprint(), SetParams.setParams().nx().px(ttlSeconds * 1000L)) != null) {
+            SetParams once = SetParams.setParams().nx().px(ttlSeconds * 1000L);
+            if (jedis.set(claim, idempotency.fingerprint(), once) != null) {
                 return null;
             }
             return jedis.get(claim);

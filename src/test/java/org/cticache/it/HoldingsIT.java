@@ -146,7 +146,8 @@ class HoldingsIT {
             handed.add(old.allocate(before, 0, ani, new CallData("\"old 2\""), 60, null));
             handed.add(current.allocate(after, 0, ani, new CallData("\"new 2\""), 60, null));
             assertEquals(4, Set.copyOf(handed).size(), handed.toString());
-            assertThrows(PoolExhaustedException.class, () -> current.allocate(after, 0, ani, new CallData("1"), 60, null));
+            assertThrows(PoolExhaustedException.class,
+                    () -> current.allocate(after, 0, ani, new CallData("1"), 60, null));
             assertThrows(PoolExhaustedException.class, () -> old.allocate(before, 0, ani, new CallData("1"), 60, null));
             List<String> values = List.of("\"old 1\"", "\"new 1\"", "\"old 2\"", "\"new 2\"");
             for (int i = 0; i < 4; i++) {
