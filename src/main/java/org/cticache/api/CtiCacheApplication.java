@@ -8,6 +8,7 @@ import org.cticache.errors.ProblemFormatFilter;
 import org.cticache.errors.ProblemXmlWriter;
 import org.cticache.errors.UnexpectedExceptionMapper;
 import org.cticache.errors.WebApplicationExceptionMapper;
+import org.cticache.security.RoleCheck;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
@@ -24,6 +25,8 @@ public final class CtiCacheApplication extends ResourceConfig {
         register(new PoolsResource(ctiCache.pools()));
         register(new MetricsResource(ctiCache.metrics()));
         register(new OpenApiResource());
+        // Roles by the resource a call reached, whatever spelling of its path got it there.
+        register(RoleCheck.class);
         // Jackson's own mappers would answer bad JSON with their own bodies; ours own every error body.
         register(JacksonFeature.withoutExceptionMappers());
         register(new ObjectMapperResolver());

@@ -2,6 +2,8 @@ package org.cticache.errors;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import java.io.IOException;
 import org.cticache.audit.AuditedCall;
 import org.cticache.config.CtiCache;
+import org.cticache.security.Roles;
 
 /**
  * The web.xml error page: turns what the container answers by itself (401 and 403 from its security
@@ -31,16 +34,16 @@ public final class ErrorPageServlet extends HttpServlet {
             // Requested directly rather than as an error page, this path is just not a resource.
             status = HttpServletResponse.SC_NOT_FOUND;
         }
-        String path = uri instanceof String text ? text : request.getDispatcherType() == DispatcherType.ERROR
-                ? "this path" : request.getRequestURI();
+        String path = uri instanceof String text ? text : original(request).getRequestURI();
         // Tomcat 11 runs the error page as a GET and keeps the original method in this Servlet 6.1 attribute.
-        Object method = request.getAttribute("jakarta.servlet.error.method");
+        String method = request.getAttribute("jakarta.servlet.error.method") instanceof String name ? name
+                : original(request).getMethod();
         boolean refused = status == HttpServletResponse.SC_UNAUTHORIZED || status == HttpServletResponse.SC_FORBIDDEN;
         // Over plain HTTP with TLS required, no challenge: it would invite credentials in clear text.
         boolean plainHttpRefused = refused && !request.isSecure() && CtiCache.of(getServletContext()).tlsRequired();
         Problem problem = plainHttpRefused ? Problem.httpsRequired()
                 : status == HttpServletResponse.SC_UNAUTHORIZED ? Problem.authenticationRequired()
-                : Problem.of(status, detail(status, method instanceof String name ? name : request.getMethod(), path,
+                : Problem.of(status, detail(status, method, path, getServletContext().getContextPath(),
                 (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION), AuditedCall.requestIdOf(request)));
         // Jetty 12.0 prepares those error responses with Content-Length: 0 and, on a reused connection,
         // loses what the error page writes; a reset gives a clean response. The challenge survives it in the
@@ -57,10 +60,24 @@ public final class ErrorPageServlet extends HttpServlet {
         problem.writeTo(request, response);
     }
 
-    private static String detail(int status, String method, String path, Throwable failure, String requestId) {
+    /**
+     * The container's own request under the dispatch's wrappers. Jetty 12.0 dispatches its security handler's
+     * 401 and 403 without the error attributes (jetty/jetty.project#12720) and as a GET of the error page; only
+     * the request it wraps still has the client's method and path.
+     */
+    private static HttpServletRequest original(HttpServletRequest request) {
+        ServletRequest inner = request;
+        while (inner instanceof ServletRequestWrapper wrapper && wrapper.getRequest() instanceof HttpServletRequest) {
+            inner = wrapper.getRequest();
+        }
+        return (HttpServletRequest) inner;
+    }
+
+    private static String detail(int status, String method, String path, String contextPath, Throwable failure,
+                                 String requestId) {
         return switch (status) {
-            case 403 -> "the user has no role that allows " + method + " on " + path + ": POST needs role cticache"
-                    + " or cticache-writer, GET and DELETE need cticache or cticache-reader";
+            // The container refused by a constraint of web.xml, which repeats the roles of Roles.
+            case 403 -> Roles.refusal(method, path, Roles.resourceOfRequest(path, contextPath));
             case 404 -> "no resource at " + path;
             case 405 -> "method " + method + " is not allowed on " + path;
             case 500 -> InternalErrors.logged(failure, requestId);

@@ -9,38 +9,26 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.cticache.errors.Problem;
 
 /**
- * HTTP Basic authentication and role checks, against the container's own realm, for the methods that web.xml's
- * security constraints leave out: all but GET, HEAD and POST. Jetty renders no error page for those methods
- * (a deliberate Jetty choice), so a constraint on DELETE would answer its 401 and 403 without a body. Here the
- * container still checks the password ({@link HttpServletRequest#login}) and the roles; only the answer is ours.
- * Init parameter {@code roles.<METHOD>} lists the roles a method needs; other methods need any known user. The
- * paths of init parameter {@code open-path} (comma-separated) are left to the container and the application.
+ * HTTP Basic authentication, against the container's own realm, for the methods that web.xml's security
+ * constraints leave out: all but GET, HEAD and POST. Jetty renders no error page for those methods (a deliberate
+ * Jetty choice), so a constraint on DELETE would answer its 401 without a body. Here the container still checks the
+ * password ({@link HttpServletRequest#login}); only the answer is ours. Roles are {@link RoleCheck}'s, as for every
+ * method. The paths of init parameter {@code open-path} (comma-separated) are left to the container and the
+ * application.
  */
 public final class MethodSecurityFilter extends HttpFilter {
 
     private static final Set<String> CONSTRAINED_BY_WEB_XML = Set.of("GET", "HEAD", "POST");
-    private static final String ROLES = "roles.";
 
-    private final Map<String, List<String>> rolesByMethod = new HashMap<>();
     private Set<String> openPaths;
 
     @Override
     public void init(FilterConfig config) {
-        config.getInitParameterNames().asIterator().forEachRemaining(name -> {
-            if (name.startsWith(ROLES)) {
-                rolesByMethod.put(name.substring(ROLES.length()),
-                        Arrays.stream(config.getInitParameter(name).split(",")).map(String::strip).toList());
-            }
-        });
         openPaths = OpenPaths.of(config);
     }
 
@@ -56,12 +44,6 @@ public final class MethodSecurityFilter extends HttpFilter {
         if (request.getUserPrincipal() == null && !loggedIn(request)) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, Problem.CHALLENGE);
             Problem.authenticationRequired().writeTo(request, response);
-            return;
-        }
-        List<String> roles = rolesByMethod.get(method);
-        if (roles != null && roles.stream().noneMatch(request::isUserInRole)) {
-            Problem.of(403, "the user has no role that allows " + method + " here; it needs one of " + roles)
-                    .writeTo(request, response);
             return;
         }
         chain.doFilter(request, response);
