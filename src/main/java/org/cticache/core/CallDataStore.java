@@ -24,7 +24,9 @@ public interface CallDataStore extends AutoCloseable {
     Optional<CallData> get(EntryKey key);
 
     /** The live entry under the key, removed in the same step, so that only one caller ever gets it. */
-    Optional<CallData> take(EntryKey key);
+    default Optional<CallData> take(EntryKey key) {
+        return take(key, null);
+    }
 
     /**
      * Like {@link #take(EntryKey)}; with a retry key (the client's Idempotency-Key, may be null) the value taken
@@ -36,7 +38,9 @@ public interface CallDataStore extends AutoCloseable {
     Optional<CallData> getLeased(DnisPool pool, Dnis dnis, Ani ani);
 
     /** Like {@link #getLeased}, the entry removed in the same step. */
-    Optional<CallData> takeLeased(DnisPool pool, Dnis dnis, Ani ani);
+    default Optional<CallData> takeLeased(DnisPool pool, Dnis dnis, Ani ani) {
+        return takeLeased(pool, dnis, ani, null);
+    }
 
     /** Like {@link #takeLeased(DnisPool, Dnis, Ani)}, with a retry key as {@link #take(EntryKey, String)} has. */
     Optional<CallData> takeLeased(DnisPool pool, Dnis dnis, Ani ani, String retryKey);

@@ -75,11 +75,6 @@ public final class EncryptedCallDataStore implements CallDataStore {
     }
 
     @Override
-    public Optional<CallData> take(EntryKey key) {
-        return take(key, null);
-    }
-
-    @Override
     public Optional<CallData> take(EntryKey key, String retryKey) {
         return store.read(null, key.dnis(), key.ani(), true, retryKey).map(stored -> open(key, stored));
     }
@@ -87,11 +82,6 @@ public final class EncryptedCallDataStore implements CallDataStore {
     @Override
     public Optional<CallData> getLeased(DnisPool pool, Dnis dnis, Ani ani) {
         return store.read(pool, dnis, ani, false, null).map(stored -> open(pool, dnis, stored));
-    }
-
-    @Override
-    public Optional<CallData> takeLeased(DnisPool pool, Dnis dnis, Ani ani) {
-        return takeLeased(pool, dnis, ani, null);
     }
 
     @Override

@@ -193,7 +193,7 @@ public final class RedisCallDataStore implements EntryStore, OccupancyStore {
     }
 
     private String entryKey(DnisPool pool, Ani ani, Dnis dnis) {
-        return pool.isMatchedByDnis() ? keys.poolPrefix(pool) + dnis.value() : keys.entry(new EntryKey(dnis, ani));
+        return keys.holderPrefix(pool, ani) + dnis.value();
     }
 
     /**
@@ -243,8 +243,7 @@ public final class RedisCallDataStore implements EntryStore, OccupancyStore {
             return allocated;
         }
         String record = idempotency == null ? null
-                : (pool.isMatchedByDnis() ? keys.poolPrefix(pool) : keys.aniPrefix(ani)) + "idempotency:"
-                + idempotency.key();
+                : keys.holderPrefix(pool, ani) + "idempotency:" + idempotency.key();
         ReadScript.Request removal = pool.isMatchedByDnis()
                 ? leased(pool, allocated.dnis(), ReadScript.Mode.REMOVE, "", record)
                 : byAni(new EntryKey(allocated.dnis(), ani), ReadScript.Mode.REMOVE, record);
@@ -258,11 +257,6 @@ public final class RedisCallDataStore implements EntryStore, OccupancyStore {
     }
 
     @Override
-    public Optional<CallData> take(EntryKey key) {
-        return take(key, null);
-    }
-
-    @Override
     public Optional<CallData> take(EntryKey key, String retryKey) {
         return read(null, key.dnis(), key.ani(), true, retryKey).map(StoredValue::data);
     }
@@ -270,11 +264,6 @@ public final class RedisCallDataStore implements EntryStore, OccupancyStore {
     @Override
     public Optional<CallData> getLeased(DnisPool pool, Dnis dnis, Ani ani) {
         return read(pool, dnis, ani, false, null).map(StoredValue::data);
-    }
-
-    @Override
-    public Optional<CallData> takeLeased(DnisPool pool, Dnis dnis, Ani ani) {
-        return takeLeased(pool, dnis, ani, null);
     }
 
     @Override
@@ -290,7 +279,7 @@ public final class RedisCallDataStore implements EntryStore, OccupancyStore {
     public Optional<StoredValue> read(DnisPool leasedPool, Dnis dnis, Ani ani, boolean take, String retryKey) {
         ReadScript.Mode mode = take ? ReadScript.Mode.TAKE : ReadScript.Mode.PEEK;
         if (leasedPool != null) {
-            String entry = keys.poolPrefix(leasedPool) + dnis.value();
+            String entry = entryKey(leasedPool, ani, dnis);
             return readEntry(leased(leasedPool, dnis, mode, ani == null ? "" : ani.value(), kept(entry, retryKey)));
         }
         EntryKey key = new EntryKey(dnis, ani);

@@ -55,6 +55,14 @@ final class RedisKeys {
         return prefix + "{pool:" + pool.name() + "}:";
     }
 
+    /**
+     * The part shared by the entry keys an allocation for this ANI may write, and its idempotency record: the
+     * ANI's, or for a pool matched by DNIS alone the pool's.
+     */
+    String holderPrefix(DnisPool pool, Ani ani) {
+        return pool.isMatchedByDnis() ? poolPrefix(pool) : aniPrefix(ani);
+    }
+
     /** The tag under which an allocation for this ANI keeps its bookkeeping: the ANI's bucket, or the pool's. */
     String tagPrefix(DnisPool pool, Ani ani) {
         return pool.isMatchedByDnis() ? poolPrefix(pool) : bucketPrefix(bucket(ani));

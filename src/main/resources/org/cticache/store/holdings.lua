@@ -110,6 +110,10 @@ end
 
 -- Writes the holdings back and counts the change in own live entries; past `light` items they move to q and m.
 local function save(h)
+    -- A call that changed nothing (a 503, say) writes nothing.
+    if not h.changed then
+        return
+    end
     if h.count ~= h.initial then
         recount(h.pool, h.initial, h.count)
     end
@@ -158,6 +162,7 @@ local function holding(h, pos)
 end
 
 local function put(h, pos, time)
+    h.changed = true
     if time > 0 then
         h.count = h.count + 1
     end
@@ -170,6 +175,7 @@ end
 
 -- Forgets the holding at pos, whose time is `time`; an own live one leaves the count.
 local function drop(h, pos, time)
+    h.changed = true
     if time > 0 then
         h.count = h.count - 1
     end

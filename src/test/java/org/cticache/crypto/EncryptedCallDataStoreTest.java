@@ -95,11 +95,6 @@ class EncryptedCallDataStoreTest {
         }
 
         @Override
-        public Optional<CallData> take(EntryKey key) {
-            return take(key, null);
-        }
-
-        @Override
         public Optional<CallData> take(EntryKey key, String retryKey) {
             return read(null, key.dnis(), key.ani(), true, retryKey).map(StoredValue::data);
         }
@@ -107,11 +102,6 @@ class EncryptedCallDataStoreTest {
         @Override
         public Optional<CallData> getLeased(DnisPool pool, Dnis dnis, Ani ani) {
             return read(pool, dnis, ani, false, null).map(StoredValue::data);
-        }
-
-        @Override
-        public Optional<CallData> takeLeased(DnisPool pool, Dnis dnis, Ani ani) {
-            return takeLeased(pool, dnis, ani, null);
         }
 
         @Override

@@ -134,12 +134,7 @@ class AllocationCostIT {
     }
 
     private static long usedMemory(Jedis jedis) {
-        for (String line : jedis.info("memory").split("\r?\n")) {
-            if (line.startsWith("used_memory:")) {
-                return Long.parseLong(line.substring("used_memory:".length()).strip());
-            }
-        }
-        throw new IllegalStateException("INFO memory without used_memory");
+        return RedisCounts.info(jedis, "memory", "used_memory");
     }
 
     private static void fill(RedisCallDataStore store, DnisPool pool, Ani ani, int count, List<Dnis> held) {

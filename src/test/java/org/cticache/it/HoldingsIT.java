@@ -21,6 +21,7 @@ import org.cticache.core.PoolOccupancy;
 import org.cticache.store.RedisCallDataStore;
 import org.cticache.testing.Numbers;
 import org.cticache.testing.StoreUnderTest;
+import org.cticache.testing.StoredKeys;
 import org.cticache.testing.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -166,7 +167,7 @@ class HoldingsIT {
         String prefix = prefix();
         Ani ani = new Ani("5551230001");
         // What the release before wrote: the entry under its key, and a member in the pool's live set.
-        String bucket = prefix + "{b" + bucketOf(ani) + "}:";
+        String bucket = prefix + "{b" + StoredKeys.bucket(ani.value()) + "}:";
         redis.data().psetex(bucket + ani.value() + ":5550000001", 60_000, "\"earlier\"");
         redis.data().psetex(bucket + ani.value() + ":5550000002", 60_000, "\"earlier too\"");
         redis.data().zadd(bucket + "live:default", System.currentTimeMillis() + 60_000, "5550000001:" + ani.value());
@@ -236,9 +237,4 @@ class HoldingsIT {
         }
     }
 
-    private static long bucketOf(Ani ani) {
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(ani.value().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        return crc.getValue() % 64;
-    }
 }

@@ -56,11 +56,16 @@ public record RedisCounts(Map<String, Long> commands, long bytesIn) {
     }
 
     private static long bytesIn(Jedis jedis) {
-        for (String line : jedis.info("stats").split("\r?\n")) {
-            if (line.startsWith("total_net_input_bytes:")) {
-                return Long.parseLong(line.substring(line.indexOf(':') + 1).strip());
+        return info(jedis, "stats", "total_net_input_bytes");
+    }
+
+    /** A number from one section of Redis's INFO, such as {@code used_memory} of {@code memory}. */
+    public static long info(Jedis jedis, String section, String field) {
+        for (String line : jedis.info(section).split("\r?\n")) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.substring(field.length() + 1).strip());
             }
         }
-        throw new IllegalStateException("INFO stats without total_net_input_bytes");
+        throw new IllegalStateException("INFO " + section + " without " + field);
     }
 }

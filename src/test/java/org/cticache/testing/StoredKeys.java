@@ -15,8 +15,13 @@ public final class StoredKeys {
 
     /** The start of every entry key of the ANI under the default prefix; append a DNIS or {@code *}. */
     public static String of(String ani) {
+        return "cticache:{b" + bucket(ani) + "}:" + ani + ":";
+    }
+
+    /** The ANI's bucket, 0 to 63, whatever the prefix. */
+    public static long bucket(String ani) {
         CRC32 crc = new CRC32();
         crc.update(ani.getBytes(StandardCharsets.UTF_8));
-        return "cticache:{b" + crc.getValue() % 64 + "}:" + ani + ":";
+        return crc.getValue() % 64;
     }
 }
