@@ -20,14 +20,16 @@ Usage: bench/run.sh [--tomcat] [--duration SECONDS] [--warmup SECONDS] [--connec
                      throughput more than doubles meanwhile
   --warmup N         seconds of warm-up at 64 connections before each scenario (default 10)
   --connections L    connection levels, space-separated (default "1 16 64 256"); wrk threads = min(conns, 2).
-                     The ratios and the p99 targets read the 64-connection level, so keep 64 in the list.
+                     The ratios and the targets read the 64-connection level, so keep 64 in the list.
   --threads N        the container's request thread pool, as the deploy guides size it (default 4 per core);
                      0 keeps the container's own default (200)
   --rounds N         paired rounds at 64 connections after the levels (default 3): the one-SET servlet, the
-                     Jersey resource, GET /health and the cycle back to back, N times; the ratios and targets
-                     read the median round, as a shared machine's speed drifts between scenarios
+                     one-SET Jersey resource, POST, GET /health, the cycle and, with --node, Node's cycle (one
+                     process per core) back to back, N times; the targets read the median of the rounds' ratios,
+                     as a shared machine's speed drifts between scenarios
   --node             also run the transfer cycle against the original design, bench/node (Node.js + Express +
-                     Redis, one process and one per core), on the same Redis; needs node and npm
+                     Redis, one process and one per core), on the same Redis; needs node and npm. Without it
+                     the report says that the targets against Node were not measured
   --profile          record the container JVM with JFR from its start (bench/cpu.jfc: execution samples
                      every 10 ms, monitor waits of 10 ms or more) and report the 64-connection cycle run's
                      window: where the CPU went by layer, and the hottest methods
@@ -38,9 +40,13 @@ Usage: bench/run.sh [--tomcat] [--duration SECONDS] [--warmup SECONDS] [--connec
                      call. Then the memory figure. --connections, --rounds and --node do not apply
   --help             this text
 
+Targets (issue 15), at 64 connections: the cycle at least 1.5x the requests/s of Node with one process per core,
+with at most a third of its p99; POST alone at least 60% of the one-SET Jersey resource; no errors at any level.
+Every wrk run also records the CPU time per request of each side: the server under test, redis-server and wrk.
+
 Needs wrk, redis-server, redis-benchmark, redis-cli (Debian: wrk redis-server redis-tools), a JDK 17 (java,
-javac, jar, jcmd, jfr), mvn, curl and python3. Run as root it installs missing Debian packages with apt-get;
-otherwise it prints the command and exits 2.
+javac, jar, jcmd, jfr), mvn, curl, python3, ps (procps) and GNU time as /usr/bin/time (time). Run as root it
+installs missing Debian packages with apt-get; otherwise it prints the command and exits 2.
 EOF
 }
 
@@ -56,6 +62,7 @@ WARMUP=10
 JIT_WARMUP=        # 180, or 0 with --scale, unless given
 SCALE=0
 THREADS=$(( 4 * $(nproc) ))
+CLK_TCK=$(getconf CLK_TCK)   # the unit of utime and stime in /proc/<pid>/stat
 # The same JVM options for every run and both containers: a fixed heap so that the heap figure means the same thing.
 JVM_OPTS="-Xms512m -Xmx512m -XX:+UseG1GC"
 # Pools: a large default pool, so POST never runs out, and pool bench with one DNIS, so that the GET-only phase
@@ -107,7 +114,10 @@ JIT_WARMUP=${JIT_WARMUP:-$(( SCALE ? 0 : 180 ))}
 OUT=$ROOT/target/bench/$(date +%Y%m%d-%H%M%S)-$CONTAINER
 RAW=$OUT/raw
 mkdir -p "$RAW"
-RESULTS=$OUT/results.tsv   # scenario, conns, requests/s, cycles/s, p50, p99, p99.9 (ms), errors
+# scenario, conns, requests/s, cycles/s, p50, p99, p99.9 (ms), errors, then the CPU time per completed request in
+# µs of the server under test (the container's JVM, or Node's processes), redis-server and wrk (see run_wrk);
+# redis-benchmark's rows leave the last three, and the figures wrk does not give, empty.
+RESULTS=$OUT/results.tsv
 # --scale: pool, holds, seconds, requests, DELETEs, 503s, errors, then redis_usage before and after
 SCALE_RESULTS=$OUT/scale.tsv
 FACTS=$OUT/facts.env       # single figures for the report: memory, heap, versions
@@ -145,7 +155,7 @@ trap 'exit 143' TERM
 # ---------------------------------------------------------------------------------------------------------------
 check_prerequisites() {
   local missing=() packages=() cmd
-  for cmd in wrk redis-server redis-benchmark redis-cli java javac jar jcmd jfr mvn curl python3; do
+  for cmd in wrk redis-server redis-benchmark redis-cli java javac jar jcmd jfr mvn curl python3 ps /usr/bin/time; do
     command -v "$cmd" >/dev/null || missing+=("$cmd")
   done
   [[ ${#missing[@]} -eq 0 ]] && return
@@ -158,6 +168,8 @@ check_prerequisites() {
       mvn) packages+=(maven) ;;
       curl) packages+=(curl) ;;
       python3) packages+=(python3) ;;
+      ps) packages+=(procps) ;;
+      /usr/bin/time) packages+=(time) ;;
     esac
   done
   mapfile -t packages < <(printf '%s\n' "${packages[@]}" | sort -u)
@@ -220,7 +232,8 @@ start_redis() {
   # No persistence: the benchmark measures the service, not fsync or fork.
   redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no --dir "$OUT/redis" \
     --logfile "$OUT/redis/redis.log" &
-  PIDS+=($!)
+  REDIS_PID=$!
+  PIDS+=("$REDIS_PID")
   REDIS=(redis-cli -h 127.0.0.1 -p "$REDIS_PORT")
   for _ in $(seq 1 50); do "${REDIS[@]}" ping >/dev/null 2>&1 && break; sleep 0.1; done
   "${REDIS[@]}" ping >/dev/null || die "redis-server did not start (see $OUT/redis/redis.log)"
@@ -314,6 +327,7 @@ EOF
   PIDS+=("$CONTAINER_PID")
   CONTAINER_LOG=$base/console.log
   CONTAINER_DESC="Jetty $JETTY_VERSION (jetty-base $base)"
+  CREDENTIALS_DESC="HashLoginService, an MD5: entry (one unsalted MD5) of a long random password; no request log"
 }
 
 # Tomcat 10.1 as docs/deploy-tomcat.md sets it up, with two choices for speed that the guide supports: a
@@ -389,6 +403,8 @@ EOF
   PIDS+=("$CONTAINER_PID")
   CONTAINER_LOG=$base/logs/console.log
   CONTAINER_DESC="Tomcat $TOMCAT_VERSION (CATALINA_BASE $base)"
+  CREDENTIALS_DESC="UserDatabaseRealm in a LockOutRealm, MessageDigestCredentialHandler SHA-256, 1 iteration,"
+  CREDENTIALS_DESC+=" 16-byte salt; no access log"
 }
 
 start_container() {
@@ -401,6 +417,7 @@ start_container() {
   fi
   "start_$CONTAINER"
   BASE_URL=http://127.0.0.1:$HTTP_PORT
+  SERVER_PID=$CONTAINER_PID
   await_http "$BASE_URL/cticache/health" 200 "$CONTAINER_PID" "$CONTAINER"
   await_http "$BASE_URL/ceiling/const" 200 "$CONTAINER_PID" "$CONTAINER" "${CURL_AUTH[@]}"
   [[ $(curl -s -o /dev/null -w '%{http_code}' "$BASE_URL/ceiling/const") == 401 ]] \
@@ -409,19 +426,63 @@ start_container() {
 }
 
 # ---------------------------------------------------------------------------------------------------------------
-# wrk runs. Every script prints one "BENCH key=value ..." line from done(); run_wrk keeps the raw output.
+# CPU time per request of each side of a run. wrk, the server under test and Redis share this machine's CPUs,
+# so a rate alone does not say which side paid for it, nor whether a faster server only moved work elsewhere.
+
+# A process and all its descendants, one PID a line: Node's cluster is a primary and one worker per core. (ps,
+# because /proc/<pid>/task/*/children exists only on kernels built with CONFIG_PROC_CHILDREN.)
+process_tree() { # pid
+  ps -e -o pid=,ppid= | awk -v root="$1" '
+    { parent[$1] = $2 }
+    END { for (pid in parent) for (p = pid; p in parent; p = parent[p]) if (p == root) { print pid; break } }'
+}
+
+# User + system clock ticks so far of a process tree, from /proc/<pid>/stat: a process's figures cover all its
+# threads, the exited ones included.
+cpu_ticks() { # pid
+  local pid stat fields ticks=0
+  for pid in $(process_tree "$1"); do
+    { read -r stat < "/proc/$pid/stat"; } 2>/dev/null || continue   # it exited since the listing
+    # The fields after the command name (in parentheses, and it may hold spaces): utime and stime are the 12th
+    # and 13th of them.
+    read -ra fields <<< "${stat##*) }"
+    ticks=$(( ticks + fields[11] + fields[12] ))
+  done
+  echo "$ticks"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# wrk runs. Every script prints one "BENCH key=value ..." line from done(); run_wrk keeps the raw output, and the
+# CPU seconds the run cost each side in raw/<name>.cpu: server, Redis, wrk. The server is SERVER_PID's process
+# tree (the container's JVM, or Node's processes for a run against BASE_URL=$NODE_URL).
 WRK_SEQ=0
 RUN_TAG=$(printf '%04d' $(( RANDOM % 10000 )))
 
 run_wrk() { # name script conns seconds [url-path]
   local name=$1 script=$2 conns=$3 seconds=$4 path=${5:-/}
-  local threads=$(( conns < 2 ? conns : 2 ))
+  local threads=$(( conns < 2 ? conns : 2 )) server_ticks redis_ticks
   WRK_SEQ=$(( WRK_SEQ + 1 ))
+  server_ticks=$(cpu_ticks "$SERVER_PID")
+  redis_ticks=$(cpu_ticks "$REDIS_PID")
+  # GNU time reads wrk's own rusage: wrk is measured whole, from its start to its exit.
   BENCH_WRK_DIR=$BENCH/wrk BENCH_AUTH=$BENCH_AUTH BENCH_RUN=$RUN_TAG$(printf '%03d' "$WRK_SEQ") \
   BENCH_THREADS=$threads BENCH_DNIS=$BENCH_DNIS BENCH_ANI_BASE=$PREFILL_BASE BENCH_COUNT=$PREFILL \
+    /usr/bin/time -f '%U %S' -o "$RAW/$name.time" \
     wrk -t "$threads" -c "$conns" -d "${seconds}s" --timeout 5s --latency -s "$BENCH/wrk/$script" \
     "$BASE_URL$path" > "$RAW/$name.txt" 2>&1 || { cat "$RAW/$name.txt" >&2; die "wrk $name"; }
+  server_ticks=$(( $(cpu_ticks "$SERVER_PID") - server_ticks ))
+  redis_ticks=$(( $(cpu_ticks "$REDIS_PID") - redis_ticks ))
   grep -q '^BENCH ' "$RAW/$name.txt" || { cat "$RAW/$name.txt" >&2; die "wrk $name printed no BENCH line"; }
+  # The last line: GNU time writes "Command exited with non-zero status" before its own when wrk fails.
+  tail -1 "$RAW/$name.time" | awk -v server="$server_ticks" -v redis="$redis_ticks" -v tck="$CLK_TCK" \
+    '{ printf "%.2f %.2f %.2f\n", server / tck, redis / tck, $1 + $2 }' > "$RAW/$name.cpu"
+}
+
+# µs of CPU per completed request of the server, Redis and wrk, tab-separated; empty when nothing completed.
+cpu_per_request() { # raw-file
+  awk -v requests="$(bench_field "$1" requests)" '
+    requests > 0 { printf "%.1f\t%.1f\t%.1f", $1 * 1e6 / requests, $2 * 1e6 / requests, $3 * 1e6 / requests }
+    requests <= 0 { printf "\t\t" }' "${1%.txt}.cpu"
 }
 
 bench_field() { # file key
@@ -429,12 +490,13 @@ bench_field() { # file key
 }
 
 record() { # scenario conns raw-file
-  local f=$3
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$(bench_field "$f" rps)" "$(bench_field "$f" cps)" \
+  local f=$3 cpu
+  cpu=$(cpu_per_request "$f")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$(bench_field "$f" rps)" "$(bench_field "$f" cps)" \
     "$(bench_field "$f" p50_ms)" "$(bench_field "$f" p99_ms)" "$(bench_field "$f" p999_ms)" \
-    "$(bench_field "$f" errors)" >> "$RESULTS"
-  log "$(printf '%-14s %4s conns: %9s req/s  p99 %8s ms  errors %s' "$1" "$2" "$(bench_field "$f" rps)" \
-    "$(bench_field "$f" p99_ms)" "$(bench_field "$f" errors)")"
+    "$(bench_field "$f" errors)" "$cpu" >> "$RESULTS"
+  log "$(printf '%-14s %4s conns: %9s req/s  p99 %8s ms  errors %s  CPU us/request (server, Redis, wrk) %s' \
+    "$1" "$2" "$(bench_field "$f" rps)" "$(bench_field "$f" p99_ms)" "$(bench_field "$f" errors)" "${cpu//$'\t'/ }")"
 }
 
 # A scenario: a short warm-up at 64 connections (JIT, pools, connections), then every level.
@@ -451,17 +513,23 @@ scenario() { # name script [path]
 
 # Paired rounds at 64 connections: this machine's speed drifts by a third within minutes (a shared host), so a
 # ratio of two scenarios measured minutes apart says as much about the drift as about cticache. Each round runs
-# the ceilings and the cycle back to back; the report takes the ratios round by round.
+# the ceilings, POST, the cycle and (--node) Node's cycle back to back, the two sides of each target's ratio
+# next to each other; the report takes the ratios round by round.
 paired_rounds() {
   local round pair name script path
   for round in $(seq 1 "$ROUNDS"); do
-    for pair in "set ceiling.lua /ceiling/set" "jersey ceiling.lua /ceiling/jersey/set" \
+    for pair in "set ceiling.lua /ceiling/set" "jersey ceiling.lua /ceiling/jersey/set" "post post.lua /" \
         "health ceiling.lua /cticache/health" "cycle cycle.lua /"; do
       read -r name script path <<< "$pair"
-      run_wrk "round$round-$name" "$script" 64 "$DURATION" "$path"
-      record "round$round-$name" 64 "$RAW/round$round-$name.txt"
+      round_run "$round" "$name" "$script" "$path"
     done
+    [[ $NODE -eq 0 ]] || on_node round_run "$round" node cycle.lua /
   done
+}
+
+round_run() { # round name script path
+  run_wrk "round$1-$2" "$3" 64 "$DURATION" "$4"
+  record "round$1-$2" 64 "$RAW/round$1-$2.txt"
 }
 
 # Stores exactly `count` entries through the API (fill.lua), then interrupts wrk, whose main thread would
@@ -565,7 +633,7 @@ redis_record() { # name csv-file test-prefix
   [[ -n $line ]] || { cat "$2" >&2; die "redis-benchmark printed no $3 line"; }
   echo "$line" | awk -F, -v name="$1" '{
       for (i = NF - 6; i <= NF; i++) gsub(/"/, "", $i)
-      print name "\t64\t" $(NF - 6) "\t\t" $(NF - 3) "\t" $(NF - 1) "\t\t" }' >> "$RESULTS"
+      print name "\t64\t" $(NF - 6) "\t\t" $(NF - 3) "\t" $(NF - 1) "\t\t\t\t\t" }' >> "$RESULTS"
   log "$1: $(echo "$line" | awk -F, '{gsub(/"/, "", $(NF - 6)); print $(NF - 6)}') req/s"
 }
 
@@ -651,27 +719,46 @@ profile_report() {
 }
 
 # ---------------------------------------------------------------------------------------------------------------
-# The original design, bench/node, doing the same cycle against the same Redis with the same account and pools:
-# one process as it ran, then one worker per core. Its keys have no prefix, so they never meet cticache's.
-node_cycles() {
-  local workers port pid
+# The original design, bench/node, doing the same cycle against the same Redis with the same account and pools.
+# Its keys have no prefix, so they never meet cticache's.
+
+# Starts it with `workers` processes (node's cluster module) on a free port: NODE_URL, and NODE_PID, the primary,
+# whose process tree is what the CPU figures of a run against it count.
+start_node() { # workers
+  local port
+  port=$(free_port)
+  log "Node.js + Express reference, $1 process(es), on port $port"
+  BENCH_USER=bench BENCH_PASSWORD=$PASSWORD POOL=$DEFAULT_POOL POOL_BENCH=$BENCH_DNIS CLUSTER=$1 \
+    "$BENCH/node/run.sh" "$REDIS_PORT" "$port" > "$OUT/node-$1.log" 2>&1 &
+  NODE_PID=$!
+  PIDS+=("$NODE_PID")
+  NODE_URL=http://127.0.0.1:$port
+  await_http "$NODE_URL/cticache/health" 200 "$NODE_PID" "node"
+}
+
+stop_node() {
+  kill "$NODE_PID" 2>/dev/null || true
+  wait "$NODE_PID" 2>/dev/null || true
+}
+
+# Runs a command (run_wrk, scenario, round_run) against the Node server instead of the container.
+on_node() {
+  BASE_URL=$NODE_URL SERVER_PID=$NODE_PID "$@"
+}
+
+# Every level: one process, as the original ran (skipped on one core, where it would be the next run twice), then
+# one per core, the design at its best on this machine, which the targets compare with; that one keeps running
+# for the paired rounds.
+node_levels() {
   command -v node > /dev/null && command -v npm > /dev/null \
     || die "--node needs node and npm (Debian: apt-get install nodejs npm)"
-  for workers in 1 "$(nproc)"; do
-    port=$(free_port)
-    log "Node.js + Express reference, $workers process(es), on port $port"
-    BENCH_USER=bench BENCH_PASSWORD=$PASSWORD POOL=$DEFAULT_POOL POOL_BENCH=$BENCH_DNIS CLUSTER=$workers \
-      "$BENCH/node/run.sh" "$REDIS_PORT" "$port" > "$OUT/node-$workers.log" 2>&1 &
-    pid=$!
-    PIDS+=("$pid")
-    await_http "http://127.0.0.1:$port/cticache/health" 200 "$pid" "node"
-    local container_url=$BASE_URL
-    BASE_URL=http://127.0.0.1:$port
-    scenario "node-$workers" cycle.lua
-    BASE_URL=$container_url
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  done
+  if [[ $(nproc) -gt 1 ]]; then
+    start_node 1
+    on_node scenario node-1 cycle.lua
+    stop_node
+  fi
+  start_node "$(nproc)"
+  on_node scenario "node-$(nproc)" cycle.lua
 }
 
 jit_warmup() {
@@ -683,7 +770,8 @@ jit_warmup() {
   run_wrk jit-warmup-health ceiling.lua 64 15 /cticache/health
 }
 
-# The default run: the ceilings and cticache's scenarios at every level, the paired rounds, redis-benchmark.
+# The default run: the ceilings and cticache's scenarios at every level, with --node Node's, the paired rounds,
+# redis-benchmark.
 levels() {
   log "ceiling: a constant JSON body behind Basic auth"
   scenario const ceiling.lua /ceiling/const
@@ -700,12 +788,15 @@ levels() {
   scenario get get.lua
   log "cticache: the transfer cycle POST -> GET -> DELETE"
   scenario cycle cycle.lua
+  [[ $NODE -eq 0 ]] || node_levels
   if [[ $ROUNDS -gt 0 ]]; then
-    log "paired rounds at 64 connections: one-SET servlet, Jersey resource, GET /health, cycle; $ROUNDS times"
+    local node_round=""
+    [[ $NODE -eq 0 ]] || node_round=", Node's cycle ($(nproc) processes)"
+    log "paired rounds at 64 connections: one-SET servlet, Jersey resource, POST, GET /health, cycle$node_round;" \
+      "$ROUNDS times"
     paired_rounds
   fi
-
-  [[ $NODE -eq 0 ]] || node_cycles
+  [[ $NODE -eq 0 ]] || stop_node
 
   local heap_max
   heap_max=$(sort -n "$OUT/heap-samples.txt" | tail -1)
@@ -723,6 +814,9 @@ main() {
   start_container
 
   fact CONTAINER "$CONTAINER_DESC"
+  fact CREDENTIALS "$CREDENTIALS_DESC"
+  fact NODE "$NODE"
+  fact NODE_WORKERS "$(nproc)"
   fact JVM_OPTS "$JVM_OPTS"
   fact DURATION "$DURATION"
   fact LEVELS "$LEVELS"
