@@ -106,10 +106,11 @@ public final class StandaloneTomcat extends StandaloneContainer {
                 """.formatted(handler));
     }
 
+    /** The server.xml of docs/deploy-tomcat.md sections 2 and 5a, its connectors bound to 127.0.0.1 on free ports. */
     private static String serverXml(int httpPort, int httpsPort, Path keystore) {
         String https = keystore == null ? "" : """
                     <Connector address="127.0.0.1" port="%d" protocol="org.apache.coyote.http11.Http11NioProtocol"
-                               SSLEnabled="true" maxThreads="150">
+                               SSLEnabled="true" executor="tomcatThreadPool">
                       <SSLHostConfig>
                         <Certificate certificateKeystoreFile="%s" certificateKeystorePassword="%s" type="RSA"/>
                       </SSLHostConfig>
@@ -129,7 +130,10 @@ public final class StandaloneTomcat extends StandaloneContainer {
                               pathname="conf/tomcat-users.xml"/>
                   </GlobalNamingResources>
                   <Service name="Catalina">
-                    <Connector address="127.0.0.1" port="%d" protocol="HTTP/1.1" connectionTimeout="20000"/>
+                    <!-- request threads: 4 per core; this file is for 2 cores -->
+                    <Executor name="tomcatThreadPool" maxThreads="8" minSpareThreads="8"/>
+                    <Connector address="127.0.0.1" port="%d" protocol="HTTP/1.1" connectionTimeout="20000"
+                               executor="tomcatThreadPool"/>
                 %s    <Engine name="Catalina" defaultHost="localhost">
                       <Realm className="org.apache.catalina.realm.LockOutRealm">
                         <Realm className="org.apache.catalina.realm.UserDatabaseRealm" resourceName="UserDatabase">
