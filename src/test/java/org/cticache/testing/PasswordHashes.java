@@ -9,18 +9,17 @@ import java.util.Map;
 /** Password hashes made with the containers' own tools, as their administrators make them. */
 final class PasswordHashes {
 
-    // Low for tests: Tomcat hashes the password again on every Basic-authenticated request.
-    // docs/deploy-tomcat.md discusses the production choice.
-    static final int ITERATIONS = 1000;
-
     private PasswordHashes() {
     }
 
-    /** Tomcat's bin/digest.sh for its SecretKeyCredentialHandler; maps each password to its stored form. */
+    /**
+     * Tomcat's bin/digest.sh for the MessageDigestCredentialHandler of docs/deploy-tomcat.md (one salted SHA-256,
+     * the parameters of its server.xml); maps each password to its stored form, {@code <salt>$1$<hash>}.
+     */
     static Map<String, String> tomcat(Path home, List<String> passwords) {
         List<String> command = new ArrayList<>(List.of("bash", home.resolve("bin/digest.sh").toString(),
-                "-a", "PBKDF2WithHmacSHA512", "-i", Integer.toString(ITERATIONS), "-s", "16", "-k", "256",
-                "-h", "org.apache.catalina.realm.SecretKeyCredentialHandler"));
+                "-a", "SHA-256", "-i", "1", "-s", "16",
+                "-h", "org.apache.catalina.realm.MessageDigestCredentialHandler"));
         command.addAll(passwords);
         String output = Tools.run(command, Map.of("JAVA_HOME", System.getProperty("java.home"),
                 "CATALINA_HOME", home.toString()));

@@ -12,11 +12,11 @@ import org.eclipse.jetty.util.security.Credential;
 /**
  * A stock Jetty 12 from jetty-home, set up the way docs/deploy-jetty.md tells an administrator: a jetty-base with
  * the ee10-deploy, http, forwarded and requestlog modules (the request log leaves cticache's calls to its audit
- * log, which has a file of its own), the WAR with a context XML that binds a HashLoginService
- * named cticache and sets the settings (an init parameter, and an override descriptor for those web.xml
- * declares), plus a system property and an environment variable. It stands behind a pretend TLS-terminating
- * load balancer: cticache.tls.required is on, and the tests' requests carry {@code X-Forwarded-Proto: https},
- * which the forwarded module turns into a secure request.
+ * log, which has a file of its own) and 8 request threads, the WAR with a context XML that binds a
+ * HashLoginService named cticache, whose users have {@code MD5:} passwords, and sets the settings (an init
+ * parameter, and an override descriptor for those web.xml declares), plus a system property and an environment
+ * variable. It stands behind a pretend TLS-terminating load balancer: cticache.tls.required is on, and the tests'
+ * requests carry {@code X-Forwarded-Proto: https}, which the forwarded module turns into a secure request.
  */
 final class StandaloneJetty extends StandaloneContainer {
 
@@ -34,7 +34,9 @@ final class StandaloneJetty extends StandaloneContainer {
             Files.createDirectories(base.resolve("logs"));
             Files.writeString(base.resolve("start.ini"), String.join("\n",
                     "--module=http", "--module=ee10-deploy", "--module=forwarded", "--module=requestlog",
-                    "jetty.http.host=127.0.0.1", "jetty.http.port=" + port, "etc/cticache-requestlog.xml", ""));
+                    "jetty.http.host=127.0.0.1", "jetty.http.port=" + port,
+                    "jetty.threadPool.minThreads=8", "jetty.threadPool.maxThreads=8",
+                    "etc/cticache-requestlog.xml", ""));
             Files.writeString(base.resolve("etc/cticache-requestlog.xml"), REQUEST_LOG_XML);
             Files.writeString(base.resolve("etc/cticache-logging.properties"), LOGGING_PROPERTIES);
             Files.copy(Targets.war(), base.resolve("webapps/cticache.war"));
@@ -117,13 +119,13 @@ final class StandaloneJetty extends StandaloneContainer {
             </Configure>
             """.formatted(ContractSettings.INTL_POOL);
 
-    /** One user with a hashed password, as Jetty's password tool prints it; the others in plain text. */
+    /** Every password in the {@code MD5:} form that Jetty's password tool prints, as docs/deploy-jetty.md says. */
     private static String realm() {
-        return Deployment.ADMIN + ": password,cticache\n"
+        return Deployment.ADMIN + ": " + Credential.MD5.digest("password") + ",cticache\n"
                 + Deployment.WRITER + ": " + Credential.MD5.digest(Deployment.WRITER) + ",cticache-writer\n"
-                + Deployment.READER + ": " + Deployment.READER + ",cticache-reader\n"
-                + Deployment.MONITOR + ": " + Deployment.MONITOR + ",cticache-monitor\n"
-                + Deployment.NO_ROLE + ": " + Deployment.NO_ROLE + ",other\n";
+                + Deployment.READER + ": " + Credential.MD5.digest(Deployment.READER) + ",cticache-reader\n"
+                + Deployment.MONITOR + ": " + Credential.MD5.digest(Deployment.MONITOR) + ",cticache-monitor\n"
+                + Deployment.NO_ROLE + ": " + Credential.MD5.digest(Deployment.NO_ROLE) + ",other\n";
     }
 
     private static String overrideDescriptor() {

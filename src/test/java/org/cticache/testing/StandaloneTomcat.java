@@ -19,9 +19,10 @@ import java.util.stream.Stream;
 
 /**
  * A stock Apache Tomcat from its distribution, set up the way docs/deploy-tomcat.md tells an administrator:
- * its own CATALINA_BASE, users with PBKDF2-hashed passwords in tomcat-users.xml, settings through setenv.sh
- * (system properties), an environment variable and {@code <Parameter>}s in conf/Catalina/localhost/cticache.xml,
- * an access log that leaves cticache's audited calls to the audit log, which has a file of its own, the WAR in
+ * its own CATALINA_BASE with the guide's server.xml (one pool of 8 request threads for every connector, a realm
+ * that keeps one salted SHA-256 hash per user in tomcat-users.xml), settings through setenv.sh (system
+ * properties), an environment variable and {@code <Parameter>}s in conf/Catalina/localhost/cticache.xml, an
+ * access log that leaves cticache's audited calls to the audit log, which has a file of its own, the WAR in
  * webapps/, started with {@code catalina.sh run}. With {@code tls}, it also has an HTTPS connector
  * and runs with cticache.tls.required on.
  */
@@ -106,10 +107,11 @@ public final class StandaloneTomcat extends StandaloneContainer {
                 """.formatted(handler));
     }
 
+    /** The server.xml of docs/deploy-tomcat.md sections 2 and 5a, its connectors bound to 127.0.0.1 on free ports. */
     private static String serverXml(int httpPort, int httpsPort, Path keystore) {
         String https = keystore == null ? "" : """
                     <Connector address="127.0.0.1" port="%d" protocol="org.apache.coyote.http11.Http11NioProtocol"
-                               SSLEnabled="true" maxThreads="150">
+                               SSLEnabled="true" executor="tomcatThreadPool">
                       <SSLHostConfig>
                         <Certificate certificateKeystoreFile="%s" certificateKeystorePassword="%s" type="RSA"/>
                       </SSLHostConfig>
@@ -129,13 +131,15 @@ public final class StandaloneTomcat extends StandaloneContainer {
                               pathname="conf/tomcat-users.xml"/>
                   </GlobalNamingResources>
                   <Service name="Catalina">
-                    <Connector address="127.0.0.1" port="%d" protocol="HTTP/1.1" connectionTimeout="20000"/>
+                    <!-- request threads: 4 per core; this file is for 2 cores -->
+                    <Executor name="tomcatThreadPool" maxThreads="8" minSpareThreads="8"/>
+                    <Connector address="127.0.0.1" port="%d" protocol="HTTP/1.1" connectionTimeout="20000"
+                               executor="tomcatThreadPool"/>
                 %s    <Engine name="Catalina" defaultHost="localhost">
                       <Realm className="org.apache.catalina.realm.LockOutRealm">
                         <Realm className="org.apache.catalina.realm.UserDatabaseRealm" resourceName="UserDatabase">
-                          <CredentialHandler className="org.apache.catalina.realm.SecretKeyCredentialHandler"
-                                             algorithm="PBKDF2WithHmacSHA512" iterations="%d" saltLength="16"
-                                             keyLength="256"/>
+                          <CredentialHandler className="org.apache.catalina.realm.MessageDigestCredentialHandler"
+                                             algorithm="SHA-256" iterations="1" saltLength="16"/>
                         </Realm>
                       </Realm>
                       <Host name="localhost" appBase="webapps" unpackWARs="true" autoDeploy="false">
@@ -146,7 +150,7 @@ public final class StandaloneTomcat extends StandaloneContainer {
                     </Engine>
                   </Service>
                 </Server>
-                """.formatted(httpPort, https, PasswordHashes.ITERATIONS);
+                """.formatted(httpPort, https);
     }
 
     private static String tomcatUsers(Path home) {
