@@ -16,6 +16,11 @@ final class ObjectMapperResolver implements ContextResolver<ObjectMapper> {
     private final ObjectMapper mapper = JsonMapper.builder(
             JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build()).build();
 
+    /** The mapper's factory, for the writers that stream their answers ({@link JsonAnswerWriter}). */
+    JsonFactory factory() {
+        return mapper.getFactory();
+    }
+
     @Override
     public ObjectMapper getContext(Class<?> type) {
         return mapper;

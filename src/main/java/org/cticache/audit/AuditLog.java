@@ -9,6 +9,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,10 @@ import org.slf4j.LoggerFactory;
 // more would save a few ms' worth of lines per stall and add those ms to every call for as long as it lasts.
 // Each drop is counted at once; the warning comes from the writer, never from a call, whose thread would
 // otherwise block on the same stalled handler when the audit lines share the main log (the default).
+// Once it has written a batch, the writer sleeps a few ms instead of waiting on the queue: under load a call then
+// hands its line over without waking a thread, and a batch reaches the file in one write, as the writer flushes
+// the audit logger's handlers after each batch (a handler that buffers, such as Tomcat's FileHandler with
+// bufferSize 0, then writes once per batch; the JDK's FileHandler flushes every line whatever we do).
 public final class AuditLog implements ApiCallListener, AutoCloseable {
 
     /** The logger name administrators route to the audit file. */
@@ -35,9 +40,13 @@ public final class AuditLog implements ApiCallListener, AutoCloseable {
     static final String WARNINGS = "org.cticache.auditlog";
 
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER);
+    // The same logger as java.util.logging sees it (SLF4J's binding in the WAR), for flushing its handlers.
+    private static final java.util.logging.Logger HANDLERS = java.util.logging.Logger.getLogger(LOGGER);
     private static final java.util.logging.Logger WARN = java.util.logging.Logger.getLogger(WARNINGS);
     private static final int QUEUED_LINES = 10_000;
     private static final Duration WARN_EVERY = Duration.ofMinutes(1);
+    // How long the writer sleeps after a batch before it looks again: a line waits at most this long.
+    private static final long BATCH_PAUSE_MILLIS = 5;
 
     private final DroppedLines dropped;
     private final int queuedLines;
@@ -70,6 +79,7 @@ public final class AuditLog implements ApiCallListener, AutoCloseable {
         }
         if (closed) {
             LOG.info(line(call));
+            flush(HANDLERS);
             return;
         }
         if (!queue.offer(call)) {
@@ -80,24 +90,41 @@ public final class AuditLog implements ApiCallListener, AutoCloseable {
 
     private void write() {
         List<ApiCall> batch = new ArrayList<>();
+        boolean wrote = false;
         while (!closed || !queue.isEmpty()) {
             try {
-                ApiCall first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    batch.add(first);
-                    queue.drainTo(batch);
+                if (wrote) {
+                    Thread.sleep(BATCH_PAUSE_MILLIS);
+                } else {
+                    ApiCall first = queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (first != null) {
+                        batch.add(first);
+                    }
                 }
             } catch (InterruptedException e) {
-                queue.drainTo(batch);
                 closed = true;
             }
+            queue.drainTo(batch);
+            wrote = !batch.isEmpty();
             batch.forEach(call -> LOG.info(line(call)));
             batch.clear();
+            if (wrote) {
+                flush(HANDLERS);
+            }
             if (System.nanoTime() - nextWarning >= 0) {
                 warnOfDroppedLines();
             }
         }
         warnOfDroppedLines();
+    }
+
+    /** Flushes the handlers a record of the logger reaches, its parents' too while it passes records up. */
+    private static void flush(java.util.logging.Logger logger) {
+        for (java.util.logging.Logger at = logger; at != null; at = at.getUseParentHandlers() ? at.getParent() : null) {
+            for (Handler handler : at.getHandlers()) {
+                handler.flush();
+            }
+        }
     }
 
     /** One WARNING with the lines dropped since the last one, if any were. */

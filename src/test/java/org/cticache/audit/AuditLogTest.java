@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -91,6 +92,29 @@ class AuditLogTest {
         }
     }
 
+    @Test
+    void eachBatchOfLinesIsFlushedOnceItIsWrittenSoABufferingHandlerWritesItOut() {
+        Logger auditLogger = Logger.getLogger(AuditLog.LOGGER);
+        BufferingHandler handler = new BufferingHandler();
+        auditLogger.addHandler(handler);
+        auditLogger.setUseParentHandlers(false);
+        AuditLog audit = new AuditLog(() -> { }, QUEUED, Duration.ofHours(1));
+        try {
+            audit.completed(call("first"));
+            await(() -> handler.flushed.size() == 1);
+            for (int i = 0; i < 20; i++) {
+                audit.completed(call("burst-" + i));
+            }
+            await(() -> handler.flushed.size() == 21);
+            assertEquals("first", handler.flushed.get(0).split(" request=")[1].split(" ")[0]);
+            assertTrue(handler.flushes.get() < 21, "one flush per batch, not per line: " + handler.flushes.get());
+        } finally {
+            audit.close();
+            auditLogger.removeHandler(handler);
+            auditLogger.setUseParentHandlers(true);
+        }
+    }
+
     /** Hands over this many calls, returning the longest any of them took. */
     private static long overfill(AuditLog audit, String prefix, int calls) {
         long longest = 0;
@@ -112,6 +136,32 @@ class AuditLogTest {
         while (!condition.getAsBoolean()) {
             assertTrue(System.nanoTime() < deadline, "not within " + WAIT);
             Thread.onSpinWait();
+        }
+    }
+
+    /** A handler that keeps what it was given until it is flushed, as a file handler with a buffer does. */
+    private static final class BufferingHandler extends Handler {
+
+        final List<String> flushed = new CopyOnWriteArrayList<>();
+        final AtomicLong flushes = new AtomicLong();
+        private final List<String> buffer = new ArrayList<>();
+
+        @Override
+        public synchronized void publish(LogRecord record) {
+            buffer.add(record.getMessage());
+        }
+
+        @Override
+        public synchronized void flush() {
+            if (!buffer.isEmpty()) {
+                flushes.incrementAndGet();
+            }
+            flushed.addAll(buffer);
+            buffer.clear();
+        }
+
+        @Override
+        public void close() {
         }
     }
 
