@@ -63,8 +63,9 @@ JIT_WARMUP=        # 180, or 0 with --scale, unless given
 SCALE=0
 THREADS=$(( 4 * $(nproc) ))
 CLK_TCK=$(getconf CLK_TCK)   # the unit of utime and stime in /proc/<pid>/stat
-# The same JVM options for every run and both containers: a fixed heap so that the heap figure means the same thing.
-JVM_OPTS="-Xms512m -Xmx512m -XX:+UseG1GC"
+# The deploy guides' JVM options, the same for every run and both containers: a fixed heap (so that the heap figure
+# means the same thing) and the throughput collector (see docs/deploy-tomcat.md, JVM options).
+JVM_OPTS="-Xms512m -Xmx512m -XX:+UseParallelGC"
 # Pools: a large default pool, so POST never runs out, and pool bench with one DNIS, so that the GET-only phase
 # knows its keys (ANI n posted to pool bench is <BENCH_DNIS>:n).
 DEFAULT_POOL=5550000000-5550000999
@@ -378,8 +379,8 @@ EOF
   </Service>
 </Server>
 EOF
-  # The guide's audit log file (section 7): an AsyncFileHandler of its own, not the console.
-  local handler=5cticache-audit.org.apache.juli.AsyncFileHandler
+  # The guide's audit log file (section 7): a buffered FileHandler of its own, not the console.
+  local handler=5cticache-audit.org.apache.juli.FileHandler
   sed -i "s/^handlers = \(.*\), java.util.logging.ConsoleHandler$/handlers = \1, $handler, java.util.logging.ConsoleHandler/" \
     "$base/conf/logging.properties"
   cat >> "$base/conf/logging.properties" <<EOF
@@ -389,6 +390,7 @@ $handler.directory = \${catalina.base}/logs
 $handler.prefix = cticache-audit.
 $handler.maxDays = 90
 $handler.encoding = UTF-8
+$handler.bufferSize = 0
 
 org.cticache.audit.level = INFO
 org.cticache.audit.handlers = $handler

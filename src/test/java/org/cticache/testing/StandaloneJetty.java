@@ -48,6 +48,7 @@ final class StandaloneJetty extends StandaloneContainer {
         }
         ContainerProcess process = ContainerProcess.start(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xms512m", "-Xmx512m", "-XX:+UseParallelGC",
                         "-Dcticache.redis.uri=" + redis.uri(), "-Dcticache.tls.required=true",
                         "-Djava.util.logging.config.file=etc/cticache-logging.properties",
                         "-jar", home.resolve("start.jar").toString()),

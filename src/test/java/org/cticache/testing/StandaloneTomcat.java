@@ -61,7 +61,8 @@ public final class StandaloneTomcat extends StandaloneContainer {
             Path keystore = tls ? Keystores.create(base.resolve("conf")) : null;
             Files.writeString(base.resolve("conf/server.xml"), serverXml(httpPort, httpsPort, keystore));
             Files.writeString(base.resolve("conf/tomcat-users.xml"), tomcatUsers(home));
-            Files.writeString(base.resolve("bin/setenv.sh"), "CATALINA_OPTS=\"$CATALINA_OPTS"
+            Files.writeString(base.resolve("bin/setenv.sh"), "CATALINA_OPTS=\"-Xms512m -Xmx512m -XX:+UseParallelGC\"\n"
+                    + "CATALINA_OPTS=\"$CATALINA_OPTS"
                     + " -Dcticache.redis.uri=" + redis.uri() + " -Dcticache.tls.required=" + tls + "\"\n");
             String context = contextXml();
             Files.writeString(base.resolve("conf/Catalina/localhost/cticache.xml"), context);
@@ -90,7 +91,7 @@ public final class StandaloneTomcat extends StandaloneContainer {
 
     /** The audit log in logs/cticache-audit.<date>.log, as docs/deploy-tomcat.md section 7 shows. */
     private static void routeAuditLogToItsOwnFile(Path loggingProperties) throws IOException {
-        String handler = "5cticache-audit.org.apache.juli.AsyncFileHandler";
+        String handler = "5cticache-audit.org.apache.juli.FileHandler";
         String stock = Files.readString(loggingProperties);
         Files.writeString(loggingProperties, stock.replaceFirst("(?m)^handlers = (.*), java.util.logging.ConsoleHandler$",
                 "handlers = $1, " + handler + ", java.util.logging.ConsoleHandler") + """
@@ -100,6 +101,7 @@ public final class StandaloneTomcat extends StandaloneContainer {
                 %1$s.prefix = cticache-audit.
                 %1$s.maxDays = 90
                 %1$s.encoding = UTF-8
+                %1$s.bufferSize = 0
 
                 org.cticache.audit.level = INFO
                 org.cticache.audit.handlers = %1$s
