@@ -38,6 +38,13 @@ Usage: bench/run.sh [--tomcat] [--duration SECONDS] [--warmup SECONDS] [--connec
                      (a fresh caller per POST), 99% (POST, then DELETE what it got) or all of the pool (every
                      POST answers 503); requests/s, and Redis's main-thread CPU, commands and bytes received per
                      call. Then the memory figure. --connections, --rounds and --node do not apply
+  --startup N        only the warm-up curve: from the container's start, the transfer cycle at 64 connections in
+                     consecutive --duration slices for N seconds (no JIT warm-up), each slice's requests/s and
+                     p99 against the last minute's; with --startup-health S, S seconds of GET /health first, as
+                     a warm-up on deploy would run. The time the container took to answer /health is reported
+  --startup-health S seconds of GET /health load between the start and the curve (default 0), see --startup
+  --jvm-options "…"  JVM options added after the guides' own (for example class data sharing or tiered
+                     compilation flags, to measure what they change)
   --help             this text
 
 Targets (issue 15), at 64 connections: the cycle at least 1.5x the requests/s of Node with one process per core,
@@ -61,6 +68,9 @@ ROUNDS=3
 WARMUP=10
 JIT_WARMUP=        # 180, or 0 with --scale, unless given
 SCALE=0
+STARTUP=0          # seconds of the warm-up curve; 0 runs the usual benchmark
+STARTUP_HEALTH=0
+EXTRA_JVM_OPTS=
 THREADS=$(( 4 * $(nproc) ))
 CLK_TCK=$(getconf CLK_TCK)   # the unit of utime and stime in /proc/<pid>/stat
 # The deploy guides' JVM options, the same for every run and both containers: a fixed heap (so that the heap figure
@@ -69,6 +79,7 @@ JVM_OPTS="-Xms512m -Xmx512m -XX:+UseParallelGC"
 # Pools: a large default pool, so POST never runs out, and pool bench with one DNIS, so that the GET-only phase
 # knows its keys (ANI n posted to pool bench is <BENCH_DNIS>:n).
 DEFAULT_POOL=5550000000-5550000999
+POST_POOL=5551000000-5551000999   # pool post: POST alone's (see bench/wrk/post.lua)
 BENCH_DNIS=5559990000
 PREFILL=2000
 PREFILL_BASE=100000000 # GET phase ANIs: 100000001 .. 100002000
@@ -95,13 +106,19 @@ while [[ $# -gt 0 ]]; do
     --profile) PROFILE=1 ;;
     --node) NODE=1 ;;
     --scale) SCALE=1 ;;
+    --startup) STARTUP=${2:?--startup needs a number of seconds}; shift ;;
+    --startup-health) STARTUP_HEALTH=${2:?--startup-health needs a number of seconds}; shift ;;
+    --jvm-options) EXTRA_JVM_OPTS=${2:?--jvm-options needs options}; shift ;;
     --help|-h) usage; exit 0 ;;
     *) echo "unknown option: $1" >&2; usage >&2; exit 64 ;;
   esac
   shift
 done
 [[ $DURATION =~ ^[1-9][0-9]*$ ]] || { echo "--duration must be a whole number of seconds" >&2; exit 64; }
-JIT_WARMUP=${JIT_WARMUP:-$(( SCALE ? 0 : 180 ))}
+JIT_WARMUP=${JIT_WARMUP:-$(( SCALE || STARTUP ? 0 : 180 ))}
+[[ $STARTUP =~ ^[0-9]+$ && $STARTUP_HEALTH =~ ^[0-9]+$ ]] \
+  || { echo "--startup and --startup-health take whole numbers of seconds" >&2; exit 64; }
+[[ -z $EXTRA_JVM_OPTS ]] || JVM_OPTS="$JVM_OPTS $EXTRA_JVM_OPTS"
 [[ $WARMUP =~ ^[0-9]+$ ]] || { echo "--warmup must be a whole number of seconds" >&2; exit 64; }
 [[ $JIT_WARMUP =~ ^[0-9]+$ ]] || { echo "--jit-warmup must be a whole number of seconds" >&2; exit 64; }
 [[ $ROUNDS =~ ^[0-9]+$ ]] || { echo "--rounds must be a whole number" >&2; exit 64; }
@@ -251,6 +268,7 @@ make_account() {
 # cticache's settings, as system properties on the container's command line.
 cticache_properties() {
   echo "-Dcticache.redis.uri=redis://127.0.0.1:$REDIS_PORT -Dcticache.dnis.pool=$DEFAULT_POOL" \
+       "-Dcticache.dnis.pool.post=$POST_POOL" \
        "-Dcticache.dnis.pool.bench=$BENCH_DNIS -Dcticache.ttl.default=60 -Dcticache.ttl.max=3600"
   [[ $SCALE -eq 0 ]] || echo "-Dcticache.dnis.pool.scale_100=$SCALE_POOL_100" \
     "-Dcticache.dnis.pool.scale_range=$SCALE_POOL_RANGE"
@@ -808,12 +826,65 @@ levels() {
   redis_ceilings
 }
 
+# ---------------------------------------------------------------------------------------------------------------
+# --startup: how long a fresh instance takes to reach full speed. The container was started just before; the
+# cycle runs in slices from then on, each a wrk run of its own (a few ms between them), so the curve shows the JIT
+# compiling the hot paths.
+startup_curve() {
+  local slices=$(( STARTUP / DURATION )) i elapsed=0
+  [[ $slices -ge 7 ]] || die "--startup must cover at least 7 slices of --duration (the last 6 are the reference)"
+  if [[ $STARTUP_HEALTH -gt 0 ]]; then
+    log "warm-up on deploy: GET /health for $STARTUP_HEALTH s"
+    run_wrk startup-health ceiling.lua 64 "$STARTUP_HEALTH" /cticache/health
+    elapsed=$STARTUP_HEALTH
+  fi
+  log "the cycle at 64 connections in $slices slices of $DURATION s"
+  : > "$OUT/startup.tsv"   # seconds since the container answered /health at the slice's end, requests/s, p99 ms, errors
+  for (( i = 1; i <= slices; i++ )); do
+    run_wrk "startup-$i" cycle.lua 64 "$DURATION"
+    elapsed=$(( elapsed + DURATION ))
+    printf '%s\t%s\t%s\t%s\n' "$elapsed" "$(bench_field "$RAW/startup-$i.txt" rps)" \
+      "$(bench_field "$RAW/startup-$i.txt" p99_ms)" "$(bench_field "$RAW/startup-$i.txt" errors)" >> "$OUT/startup.tsv"
+  done
+  startup_report > "$OUT/report.md"
+}
+
+startup_report() {
+  echo "# cticache warm-up: $CONTAINER_DESC"
+  echo
+  echo "- commit $(cd "$ROOT" && git describe --always --dirty 2>/dev/null || echo unknown); JVM options \`$JVM_OPTS\`;" \
+    "request threads $THREADS; $(nproc) CPUs shared by wrk, the container and Redis"
+  echo "- the container answered /health $STARTUP_READY_MS ms after it was started; then" \
+    "$([[ $STARTUP_HEALTH -gt 0 ]] && echo "$STARTUP_HEALTH s of GET /health at 64 connections, then ")the" \
+    "transfer cycle at 64 connections in slices of $DURATION s"
+  echo
+  echo "| seconds since ready | requests/s | p99 ms | errors | share of the last 6 slices' mean |"
+  echo "| ---: | ---: | ---: | ---: | ---: |"
+  awk -F'\t' '{ t[NR] = $1; r[NR] = $2; p[NR] = $3; e[NR] = $4 }
+    END {
+      for (i = NR - 5; i <= NR; i++) ref += r[i] / 6
+      for (i = 1; i <= NR; i++) {
+        printf "| %d | %.0f | %.2f | %d | %.0f%% |\n", t[i], r[i], p[i], e[i], 100 * r[i] / ref
+        if (!reached && r[i] >= 0.9 * ref) reached = t[i]
+      }
+      printf "\nFull speed (90%% of the last 6 slices'"'"' mean, %.0f requests/s) from %d s after the container was ready.\n", ref, reached
+    }' "$OUT/startup.tsv"
+}
+
 main() {
   check_prerequisites
   build
   start_redis
   make_account
+  local started=$(date +%s%N)
   start_container
+  STARTUP_READY_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+  if [[ $STARTUP -gt 0 ]]; then
+    startup_curve
+    cat "$OUT/report.md"
+    log "saved: $OUT/report.md (raw wrk outputs in $RAW)"
+    return
+  fi
 
   fact CONTAINER "$CONTAINER_DESC"
   fact CREDENTIALS "$CREDENTIALS_DESC"
