@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# cticache load benchmark: one command, from a fresh clone. See the README's "Benchmarks" section.
+# cticache load benchmark: one command, from a fresh clone. See docs/benchmarks.md.
 #
 # Builds cticache.war, a small ceiling WAR (bench/ceiling) and the stock containers the pom unpacks; starts its own
 # redis-server and one container (Jetty 12 by default, Tomcat 10.1 with --tomcat) with both WARs; drives load with
