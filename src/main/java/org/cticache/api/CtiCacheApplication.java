@@ -1,13 +1,14 @@
 package org.cticache.api;
 
-import jakarta.servlet.ServletContext;
-import jakarta.ws.rs.core.Context;
-import org.cticache.config.CtiCache;
+import org.cticache.core.CallTransfers;
+import org.cticache.core.NumberPlan;
+import org.cticache.core.PoolStatus;
 import org.cticache.errors.DomainExceptionMapper;
 import org.cticache.errors.ProblemFormatFilter;
 import org.cticache.errors.ProblemXmlWriter;
 import org.cticache.errors.UnexpectedExceptionMapper;
 import org.cticache.errors.WebApplicationExceptionMapper;
+import org.cticache.metrics.Metrics;
 import org.cticache.security.RoleCheck;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -16,14 +17,14 @@ import org.glassfish.jersey.server.ServerProperties;
 /** The Jersey application: the resources, wired with what the listener built, our error mappers and XML writers. */
 public final class CtiCacheApplication extends ResourceConfig {
 
-    public CtiCacheApplication(@Context ServletContext context) {
-        CtiCache ctiCache = CtiCache.of(context);
-        register(new DnisAniResource(ctiCache.transfers(), ctiCache.numbers(),
-                new CreateRequestReader(ctiCache.bodyMaxBytes()), context.getContextPath() + "/"));
-        register(new DnisResource(ctiCache.transfers(), ctiCache.numbers()));
-        register(new HealthResource(ctiCache.transfers()));
-        register(new PoolsResource(ctiCache.pools()));
-        register(new MetricsResource(ctiCache.metrics()));
+    /** @param contextPath where the WAR is deployed, for the Location of what a POST created */
+    public CtiCacheApplication(CallTransfers transfers, NumberPlan numbers, PoolStatus pools, Metrics metrics,
+                               int bodyMaxBytes, String contextPath) {
+        register(new DnisAniResource(transfers, numbers, new CreateRequestReader(bodyMaxBytes), contextPath + "/"));
+        register(new DnisResource(transfers, numbers));
+        register(new HealthResource(transfers));
+        register(new PoolsResource(pools));
+        register(new MetricsResource(metrics));
         register(new OpenApiResource());
         // Roles by the resource a call reached, whatever spelling of its path got it there.
         register(RoleCheck.class);

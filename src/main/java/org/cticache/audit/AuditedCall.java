@@ -1,6 +1,5 @@
 package org.cticache.audit;
 
-import jakarta.servlet.ServletRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +10,7 @@ import org.cticache.core.Dnis;
 import org.cticache.core.DnisPool;
 import org.cticache.core.DnisPools;
 import org.cticache.core.EntryKey;
+import org.cticache.core.MaskedAni;
 
 /** The call in progress: what the audit filter knows, plus the pool, DNIS and caller a resource parsed. */
 public final class AuditedCall {
@@ -35,7 +35,7 @@ public final class AuditedCall {
     private String dnis = NONE;
     private String ani = NONE;
 
-    AuditedCall(DnisPools pools, String requestId, String operation, Instant time, long startNanos) {
+    private AuditedCall(DnisPools pools, String requestId, String operation, Instant time, long startNanos) {
         this.pools = pools;
         this.requestId = requestId;
         this.operation = operation;
@@ -49,6 +49,15 @@ public final class AuditedCall {
     // filter always removes it again, so a container thread never keeps it between requests.
     private static final ThreadLocal<AuditedCall> CURRENT = new ThreadLocal<>();
 
+    /**
+     * A call that starts now: its request id the client's {@code X-Request-Id} (may be null) or a fresh one, its
+     * operation named from the method and the path below the context path.
+     */
+    public static AuditedCall begin(DnisPools pools, String requestIdHeader, String method, String path) {
+        return new AuditedCall(pools, RequestId.from(requestIdHeader), Operation.of(method, path), Instant.now(),
+                System.nanoTime());
+    }
+
     /** The call the audit filter is running on this thread; a detached one, which no log sees, if there is none. */
     public static AuditedCall current() {
         AuditedCall call = CURRENT.get();
@@ -57,17 +66,12 @@ public final class AuditedCall {
     }
 
     /** Makes this the current call of the thread until {@link #release()}. */
-    void bind() {
+    public void bind() {
         CURRENT.set(this);
     }
 
-    static void release() {
+    public static void release() {
         CURRENT.remove();
-    }
-
-    /** The request id of the call behind this request, or null outside an audited request. */
-    public static String requestIdOf(ServletRequest request) {
-        return request.getAttribute(ATTRIBUTE) instanceof AuditedCall call ? call.requestId : null;
     }
 
     public String requestId() {
@@ -116,10 +120,13 @@ public final class AuditedCall {
         return listing.isEmpty() ? NONE : listing.stream().map(DnisPool::name).collect(Collectors.joining(","));
     }
 
-    /** The finished call; a refused input (400) keeps no numbers, since they were not accepted. */
-    ApiCall completed(String user, int status, long endNanos) {
+    /**
+     * The finished call, by the authenticated user (may be null); a refused input (400) keeps no numbers, since
+     * they were not accepted.
+     */
+    public ApiCall completed(String user, int status, long endNanos) {
         boolean accepted = status != 400;
-        return new ApiCall(time, requestId, user, operation, accepted ? pool : NONE, accepted ? dnis : NONE,
-                accepted ? ani : NONE, status, (endNanos - startNanos) / 1_000_000.0);
+        return new ApiCall(time, requestId, UserName.of(user), operation, accepted ? pool : NONE,
+                accepted ? dnis : NONE, accepted ? ani : NONE, status, (endNanos - startNanos) / 1_000_000.0);
     }
 }

@@ -156,7 +156,7 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, NumberPlan nu
     }
 
     /** Settings that look like ours but are not known, most likely typos; worth a warning, not a failure. */
-    static Set<String> unknownNames(Settings settings) {
+    public static Set<String> unknownNames(Settings settings) {
         Set<String> unknown = new TreeSet<>();
         settings.propertyAndParameterNames().stream()
                 .filter(name -> !NAMES.contains(name) && !name.startsWith(NAMED_POOL) && !name.startsWith(POOL_MATCH))

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import jakarta.servlet.ServletContext;
 
 /**
  * The raw settings, each looked up in order of precedence: Java system property, environment variable
@@ -28,16 +27,16 @@ public final class Settings {
         this.contextParameters = Map.copyOf(contextParameters);
     }
 
-    /** The settings as this JVM, its environment and the web application's context see them now. */
-    public static Settings of(ServletContext context) {
+    /** The settings as this JVM and its environment see them now, over the web application's context parameters. */
+    public static Settings of(Map<String, String> contextParameters) {
         Map<String, String> properties = new HashMap<>();
         System.getProperties().stringPropertyNames().stream()
                 .filter(name -> name.startsWith(PREFIX))
                 .forEach(name -> properties.put(name, System.getProperty(name)));
         Map<String, String> parameters = new HashMap<>();
-        context.getInitParameterNames().asIterator().forEachRemaining(name -> {
+        contextParameters.forEach((name, value) -> {
             if (name.startsWith(PREFIX)) {
-                parameters.put(name, context.getInitParameter(name));
+                parameters.put(name, value);
             }
         });
         return new Settings(properties, System.getenv(), parameters);

@@ -9,6 +9,7 @@ import org.cticache.core.Dnis;
 import org.cticache.core.DnisPool;
 import org.cticache.core.EntryKey;
 import org.cticache.core.EntryStore;
+import org.cticache.core.MaskedAni;
 import org.cticache.core.IdempotencyConflictException;
 import org.cticache.core.IdempotencyKey;
 import org.cticache.core.Placement;
@@ -26,8 +27,6 @@ import org.cticache.core.UnreadableEntryException;
  * second round trip per POST with encryption on, the price of binding what only Redis knows at allocation.
  */
 public final class EncryptedCallDataStore implements CallDataStore {
-
-    private static final int ANI_DIGITS_SHOWN = 4;
 
     private final EntryStore store;
     private final ValueCipher cipher;
@@ -142,11 +141,9 @@ public final class EncryptedCallDataStore implements CallDataStore {
         return text.toString();
     }
 
-    /** The entry for the log, with the ANI cut to its last digits: enough to find the call, not to identify it. */
+    /** The entry for the log, its ANI masked as every log masks it. */
     private static String describe(EntryKey key) {
-        String ani = key.ani().value();
-        int hidden = ani.length() - Math.min(ANI_DIGITS_SHOWN, ani.length() / 2);
-        return key.dnis().value() + ":" + "*".repeat(hidden) + ani.substring(hidden);
+        return key.dnis().value() + ":" + MaskedAni.of(key.ani().value());
     }
 
     private static String describe(DnisPool pool, Dnis dnis) {

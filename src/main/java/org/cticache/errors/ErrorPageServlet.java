@@ -10,14 +10,26 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.io.IOException;
 import org.cticache.audit.AuditedCall;
-import org.cticache.config.CtiCache;
-import org.cticache.security.Roles;
 
 /**
  * The web.xml error page: turns what the container answers by itself (401 and 403 from its security
  * constraints, and anything else that escapes the application) into problem details.
  */
 public final class ErrorPageServlet extends HttpServlet {
+
+    /** Says why the container refused a request with 403 by one of web.xml's constraints. */
+    @FunctionalInterface
+    public interface Refusals {
+        String detail(String method, String requestUri, String contextPath);
+    }
+
+    private final boolean tlsRequired;
+    private final Refusals refusals;
+
+    public ErrorPageServlet(boolean tlsRequired, Refusals refusals) {
+        this.tlsRequired = tlsRequired;
+        this.refusals = refusals;
+    }
 
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -40,16 +52,17 @@ public final class ErrorPageServlet extends HttpServlet {
                 : original(request).getMethod();
         boolean refused = status == HttpServletResponse.SC_UNAUTHORIZED || status == HttpServletResponse.SC_FORBIDDEN;
         // Over plain HTTP with TLS required, no challenge: it would invite credentials in clear text.
-        boolean plainHttpRefused = refused && !request.isSecure() && CtiCache.of(getServletContext()).tlsRequired();
+        boolean plainHttpRefused = refused && !request.isSecure() && tlsRequired;
+        // The audit filter set it, on this error dispatch too.
+        String requestId = response.getHeader(AuditedCall.REQUEST_ID_HEADER);
         Problem problem = plainHttpRefused ? Problem.httpsRequired()
                 : status == HttpServletResponse.SC_UNAUTHORIZED ? Problem.authenticationRequired()
                 : Problem.of(status, detail(status, method, path, getServletContext().getContextPath(),
-                (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION), AuditedCall.requestIdOf(request)));
+                (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION), requestId));
         // Jetty 12.0 prepares those error responses with Content-Length: 0 and, on a reused connection,
         // loses what the error page writes; a reset gives a clean response. The challenge survives it in the
         // contract's exact form (Tomcat 11 appends "charset=UTF-8"; it decodes credentials as UTF-8 either way).
         boolean challenged = response.getHeader(HttpHeaders.WWW_AUTHENTICATE) != null;
-        String requestId = response.getHeader(AuditedCall.REQUEST_ID_HEADER);
         response.reset();
         if (challenged && !plainHttpRefused) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, Problem.CHALLENGE);
@@ -73,11 +86,10 @@ public final class ErrorPageServlet extends HttpServlet {
         return (HttpServletRequest) inner;
     }
 
-    private static String detail(int status, String method, String path, String contextPath, Throwable failure,
+    private String detail(int status, String method, String path, String contextPath, Throwable failure,
                                  String requestId) {
         return switch (status) {
-            // The container refused by a constraint of web.xml, which repeats the roles of Roles.
-            case 403 -> Roles.refusal(method, path, Roles.resourceOfRequest(path, contextPath));
+            case 403 -> refusals.detail(method, path, contextPath);
             case 404 -> "no resource at " + path;
             case 405 -> "method " + method + " is not allowed on " + path;
             case 500 -> InternalErrors.logged(failure, requestId);

@@ -15,7 +15,8 @@ public final class AllocationMetrics implements PoolEvents {
     private final Map<DnisPool, Counter> allocations;
     private final Map<DnisPool, Counter> exhaustions;
 
-    public AllocationMetrics(MeterRegistry registry, DnisPools pools) {
+    public AllocationMetrics(Metrics metrics, DnisPools pools) {
+        MeterRegistry registry = metrics.registry();
         this.allocations = pools.all().values().stream().collect(Collectors.toUnmodifiableMap(Function.identity(),
                 pool -> Counter.builder("cticache.allocations").description("DNIS allocated by this instance")
                         .tag("pool", pool.name()).register(registry)));

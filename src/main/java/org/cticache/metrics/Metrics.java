@@ -40,7 +40,7 @@ public final class Metrics implements AutoCloseable {
         gc.bindTo(registry);
     }
 
-    public MeterRegistry registry() {
+    MeterRegistry registry() {
         return registry;
     }
 

@@ -17,7 +17,8 @@ public final class RedisMetrics implements CallTiming {
 
     private final Map<Call, Timer> timers = new EnumMap<>(Call.class);
 
-    public RedisMetrics(MeterRegistry registry) {
+    public RedisMetrics(Metrics metrics) {
+        MeterRegistry registry = metrics.registry();
         for (Call call : Call.values()) {
             timers.put(call, Timer.builder("cticache.redis.calls").description("calls to Redis, by what they do")
                     .tag("call", call.name().toLowerCase(Locale.ROOT))
@@ -26,7 +27,8 @@ public final class RedisMetrics implements CallTiming {
     }
 
     /** Gauges the connections the store reports: borrowed, idle, and callers waiting for one. */
-    public void gaugeConnections(MeterRegistry registry, Supplier<ConnectionCounts> connections) {
+    public void gaugeConnections(Metrics metrics, Supplier<ConnectionCounts> connections) {
+        MeterRegistry registry = metrics.registry();
         Map<String, ToIntFunction<ConnectionCounts>> states = Map.of("active", ConnectionCounts::active,
                 "idle", ConnectionCounts::idle, "waiting", ConnectionCounts::waiting);
         states.forEach((state, count) -> Gauge.builder("cticache.redis.connections", connections,

@@ -23,8 +23,8 @@ public final class RequestMetrics implements ApiCallListener {
     private final Map<String, Timer> requests = new ConcurrentHashMap<>();
     private final Map<String, Counter> matches = new ConcurrentHashMap<>();
 
-    public RequestMetrics(MeterRegistry registry) {
-        this.registry = registry;
+    public RequestMetrics(Metrics metrics) {
+        this.registry = metrics.registry();
     }
 
     @Override

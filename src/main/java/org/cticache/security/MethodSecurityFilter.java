@@ -1,7 +1,6 @@
 package org.cticache.security;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,18 +17,18 @@ import org.cticache.errors.Problem;
  * constraints leave out: all but GET, HEAD and POST. Jetty renders no error page for those methods (a deliberate
  * Jetty choice), so a constraint on DELETE would answer its 401 without a body. Here the container still checks the
  * password ({@link HttpServletRequest#login}); only the answer is ours. Roles are {@link RoleCheck}'s, as for every
- * method. The paths of init parameter {@code open-path} (comma-separated) are left to the container and the
+ * method. The open paths ({@link Roles#openPaths()}) are left to the container and the
  * application.
  */
 public final class MethodSecurityFilter extends HttpFilter {
 
     private static final Set<String> CONSTRAINED_BY_WEB_XML = Set.of("GET", "HEAD", "POST");
 
-    private Set<String> openPaths;
+    private final Set<String> openPaths;
 
-    @Override
-    public void init(FilterConfig config) {
-        openPaths = OpenPaths.of(config);
+    /** @param openPaths the paths below the context path left to the container and the application */
+    public MethodSecurityFilter(Set<String> openPaths) {
+        this.openPaths = Set.copyOf(openPaths);
     }
 
     @Override

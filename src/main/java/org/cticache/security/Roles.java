@@ -7,6 +7,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Who may call what: for each resource of the API, named by its top-level path, and each method, the realm roles
@@ -47,6 +48,16 @@ public final class Roles {
     /** The top-level paths of the resources open to anyone. */
     public static Set<String> openResources() {
         return OPEN;
+    }
+
+    /** The open resources as paths below the context path, as the security filters compare them. */
+    public static Set<String> openPaths() {
+        return OPEN.stream().map(resource -> "/" + resource).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The 403 detail for a request the container refused by a web.xml constraint, which repeats these roles. */
+    public static String refusalOfRequest(String method, String requestUri, String contextPath) {
+        return refusal(method, requestUri, resourceOfRequest(requestUri, contextPath));
     }
 
     /** The methods that some role allows on the protected resource, HEAD not counted. */

@@ -1,33 +1,31 @@
 package org.cticache.security;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
-import org.cticache.config.CtiCache;
 import org.cticache.errors.Problem;
 
 /**
  * With {@code cticache.tls.required} on, refuses every API call that did not arrive over HTTPS. "Over HTTPS" is
  * the container's own {@link HttpServletRequest#isSecure()}, so a TLS-terminating load balancer counts once the
  * container trusts its forwarded headers (Tomcat RemoteIpValve, Jetty ForwardedRequestCustomizer). Requests
- * the container itself refuses (401, 403) get the same answer from the error page. The paths of init parameter
- * {@code open-path} (comma-separated) stay open over plain HTTP: they take no credentials, so none cross the
+ * the container itself refuses (401, 403) get the same answer from the error page. The open paths
+ * ({@link Roles#openPaths()}) stay open over plain HTTP: they take no credentials, so none cross the
  * network in clear text, and they reveal nothing secret (up or down; the public OpenAPI document).
  */
 public final class TransportSecurityFilter extends HttpFilter {
 
-    private boolean required;
-    private Set<String> openPaths;
+    private final boolean required;
+    private final Set<String> openPaths;
 
-    @Override
-    public void init(FilterConfig config) {
-        required = CtiCache.of(config.getServletContext()).tlsRequired();
-        openPaths = OpenPaths.of(config);
+    /** @param openPaths the paths below the context path that stay open over plain HTTP */
+    public TransportSecurityFilter(boolean required, Set<String> openPaths) {
+        this.required = required;
+        this.openPaths = Set.copyOf(openPaths);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.util.logging.Logger;
+import org.cticache.app.ContextParameters;
 import org.cticache.config.CtiCacheConfig;
 import org.cticache.config.Settings;
 import redis.embedded.RedisServer;
@@ -25,7 +26,7 @@ public final class DevRedisListener implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        URI uri = URI.create(Settings.of(event.getServletContext()).get(CtiCacheConfig.REDIS_URI)
+        URI uri = URI.create(Settings.of(ContextParameters.of(event.getServletContext())).get(CtiCacheConfig.REDIS_URI)
                 .orElse("redis://localhost:6379"));
         String host = uri.getHost();
         int port = uri.getPort() == -1 ? 6379 : uri.getPort();

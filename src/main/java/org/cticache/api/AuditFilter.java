@@ -1,7 +1,6 @@
-package org.cticache.audit;
+package org.cticache.api;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.FilterConfig;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
@@ -10,11 +9,12 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.cticache.config.CtiCache;
+import org.cticache.audit.ApiCall;
+import org.cticache.audit.ApiCallListener;
+import org.cticache.audit.AuditedCall;
 import org.cticache.core.DnisPools;
 import org.cticache.errors.Redacted;
 
@@ -26,18 +26,13 @@ public final class AuditFilter extends HttpFilter {
     private static final Logger LOG = Logger.getLogger(AuditFilter.class.getName());
     // Servlet 6.1 (Tomcat 11 runs error pages as GET and keeps the original method here).
     private static final String ERROR_METHOD = "jakarta.servlet.error.method";
-    // What a user name in the audit line may hold; anything else becomes '_'.
-    private static final int USER_LENGTH = 64;
-    private static final String USER_PUNCTUATION = "._-@:+";
 
-    private List<ApiCallListener> listeners;
-    private DnisPools pools;
+    private final DnisPools pools;
+    private final List<ApiCallListener> listeners;
 
-    @Override
-    public void init(FilterConfig config) {
-        CtiCache ctiCache = CtiCache.of(config.getServletContext());
-        listeners = ctiCache.callListeners();
-        pools = ctiCache.transfers().pools();
+    public AuditFilter(DnisPools pools, List<ApiCallListener> listeners) {
+        this.pools = pools;
+        this.listeners = List.copyOf(listeners);
     }
 
     @Override
@@ -49,8 +44,8 @@ public final class AuditFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        AuditedCall call = new AuditedCall(pools, RequestId.from(request.getHeader(AuditedCall.REQUEST_ID_HEADER)),
-                Operation.of(originalMethod(request), originalPath(request)), Instant.now(), System.nanoTime());
+        AuditedCall call = AuditedCall.begin(pools, request.getHeader(AuditedCall.REQUEST_ID_HEADER),
+                originalMethod(request), originalPath(request));
         request.setAttribute(AuditedCall.ATTRIBUTE, call);
         response.setHeader(AuditedCall.REQUEST_ID_HEADER, call.requestId());
         boolean failed = true;
@@ -61,7 +56,7 @@ public final class AuditFilter extends HttpFilter {
         } finally {
             AuditedCall.release();
             // An exception escaping the chain becomes the container's 500.
-            tell(call.completed(user(request), failed ? 500 : response.getStatus(), System.nanoTime()));
+            tell(call.completed(request.getRemoteUser(), failed ? 500 : response.getStatus(), System.nanoTime()));
         }
     }
 
@@ -101,21 +96,5 @@ public final class AuditFilter extends HttpFilter {
             inner = wrapper.getRequest();
         }
         return (HttpServletRequest) inner;
-    }
-
-    /** The authenticated user, with anything that could break the line's key=value form replaced by '_'. */
-    private static String user(HttpServletRequest request) {
-        String user = request.getRemoteUser();
-        if (user == null || user.isEmpty()) {
-            return "-";
-        }
-        // The usual account name, kept as it is, without the code point walk below.
-        if (PlainText.is(user, USER_LENGTH, USER_PUNCTUATION)) {
-            return user;
-        }
-        StringBuilder safe = new StringBuilder(Math.min(user.length(), USER_LENGTH));
-        user.codePoints().limit(USER_LENGTH).forEach(c -> safe.appendCodePoint(
-                Character.isLetterOrDigit(c) || USER_PUNCTUATION.indexOf(c) >= 0 ? c : '_'));
-        return safe.toString();
     }
 }

@@ -1,6 +1,5 @@
-package org.cticache.audit;
+package org.cticache.core;
 
-import org.cticache.core.NumberPlan;
 
 /** The caller's number as a log may show it: only its last four digits, enough to tell calls apart. */
 public final class MaskedAni {

@@ -1,4 +1,4 @@
-package org.cticache.audit;
+package org.cticache.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,0 +1,19 @@
+package org.cticache.app;
+
+import jakarta.servlet.ServletContext;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The web application's context parameters: web.xml's, with the container's overrides applied. */
+public final class ContextParameters {
+
+    private ContextParameters() {
+    }
+
+    public static Map<String, String> of(ServletContext context) {
+        Map<String, String> parameters = new HashMap<>();
+        context.getInitParameterNames().asIterator()
+                .forEachRemaining(name -> parameters.put(name, context.getInitParameter(name)));
+        return parameters;
+    }
+}
