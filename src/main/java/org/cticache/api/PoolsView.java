@@ -14,7 +14,7 @@ public record PoolsView(List<Pool> pools) {
      * One pool; live, exhaustions and noShows are counted in Redis, for every instance sharing it.
      *
      * @param utilisation the share of the pool's DNIS its busiest caller holds (matched by DNIS alone: that are
-     *                    leased), rounded to three decimals; at 1 that caller gets 503
+     *                    in use), rounded to three decimals; at 1 that caller gets 503
      */
     public record Pool(String name, String match, int size, long live, double utilisation, long exhaustions,
                        long noShows) {

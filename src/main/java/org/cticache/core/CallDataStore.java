@@ -21,7 +21,7 @@ public interface CallDataStore extends AutoCloseable {
     Dnis allocate(DnisPool pool, int start, Ani ani, CallData data, int ttlSeconds, IdempotencyKey idempotency);
 
     /** The live entry under the key, left in place. */
-    Optional<CallData> get(EntryKey key);
+    Optional<CallData> peek(EntryKey key);
 
     /** The live entry under the key, removed in the same step, so that only one caller ever gets it. */
     default Optional<CallData> take(EntryKey key) {
@@ -35,15 +35,15 @@ public interface CallDataStore extends AutoCloseable {
     Optional<CallData> take(EntryKey key, String retryKey);
 
     /** The live entry on a DNIS of a pool matched by DNIS alone; with an ANI, only if it came from that ANI. */
-    Optional<CallData> getLeased(DnisPool pool, Dnis dnis, Ani ani);
+    Optional<CallData> peekMatchedByDnis(DnisPool pool, Dnis dnis, Ani ani);
 
-    /** Like {@link #getLeased}, the entry removed in the same step. */
-    default Optional<CallData> takeLeased(DnisPool pool, Dnis dnis, Ani ani) {
-        return takeLeased(pool, dnis, ani, null);
+    /** Like {@link #peekMatchedByDnis}, the entry removed in the same step. */
+    default Optional<CallData> takeMatchedByDnis(DnisPool pool, Dnis dnis, Ani ani) {
+        return takeMatchedByDnis(pool, dnis, ani, null);
     }
 
-    /** Like {@link #takeLeased(DnisPool, Dnis, Ani)}, with a retry key as {@link #take(EntryKey, String)} has. */
-    Optional<CallData> takeLeased(DnisPool pool, Dnis dnis, Ani ani, String retryKey);
+    /** Like {@link #takeMatchedByDnis(DnisPool, Dnis, Ani)}, with a retry key as {@link #take(EntryKey, String)}. */
+    Optional<CallData> takeMatchedByDnis(DnisPool pool, Dnis dnis, Ani ani, String retryKey);
 
     /** Whether the store answers right now. */
     boolean isUp();

@@ -49,8 +49,8 @@ public final class CallTransfers {
 
     /** The data under the key; the entry stays until it expires or is taken. */
     public CallData peek(EntryKey key) {
-        return pools.leasing(key.dnis()).map(pool -> store.getLeased(pool, key.dnis(), key.ani()))
-                .orElseGet(() -> store.get(key))
+        return pools.poolMatchedByDnis(key.dnis()).map(pool -> store.peekMatchedByDnis(pool, key.dnis(), key.ani()))
+                .orElseGet(() -> store.peek(key))
                 .orElseThrow(() -> new EntryNotFoundException(key));
     }
 
@@ -59,20 +59,21 @@ public final class CallTransfers {
      * a retry whose first answer was lost gets the data too, for a while.
      */
     public CallData take(EntryKey key, String retryKey) {
-        return pools.leasing(key.dnis()).map(pool -> store.takeLeased(pool, key.dnis(), key.ani(), retryKey))
+        return pools.poolMatchedByDnis(key.dnis())
+                .map(pool -> store.takeMatchedByDnis(pool, key.dnis(), key.ani(), retryKey))
                 .orElseGet(() -> store.take(key, retryKey))
                 .orElseThrow(() -> new EntryNotFoundException(key));
     }
 
     /** The data on a DNIS of a pool matched by DNIS alone, whatever ANI the call arrived with. */
     public CallData peek(Dnis dnis) {
-        return pools.leasing(dnis).flatMap(pool -> store.getLeased(pool, dnis, null))
+        return pools.poolMatchedByDnis(dnis).flatMap(pool -> store.peekMatchedByDnis(pool, dnis, null))
                 .orElseThrow(() -> new EntryNotFoundException(dnis));
     }
 
     /** Like {@link #peek(Dnis)}, consumed; the retry key as in {@link #take(EntryKey, String)}. */
     public CallData take(Dnis dnis, String retryKey) {
-        return pools.leasing(dnis).flatMap(pool -> store.takeLeased(pool, dnis, null, retryKey))
+        return pools.poolMatchedByDnis(dnis).flatMap(pool -> store.takeMatchedByDnis(pool, dnis, null, retryKey))
                 .orElseThrow(() -> new EntryNotFoundException(dnis));
     }
 

@@ -67,7 +67,7 @@ public final class DnisPool {
     }
 
     /**
-     * The same numbers leased by DNIS alone: at most one live entry per DNIS whatever the ANI, for networks that
+     * The same numbers matched by DNIS alone: at most one live entry per DNIS whatever the ANI, for networks that
      * rewrite the caller's number on the way to the target system.
      */
     public DnisPool matchedByDnis() {

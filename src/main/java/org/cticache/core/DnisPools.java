@@ -17,7 +17,7 @@ public final class DnisPools {
     public static final String DEFAULT = "default";
 
     private final SortedMap<String, DnisPool> byName;
-    private final Map<Dnis, DnisPool> leasedByDnis;
+    private final Map<Dnis, DnisPool> matchedByDnis;
     private final Map<Dnis, List<DnisPool>> byDnis;
 
     /** Throws IllegalArgumentException when a DNIS of a pool matched by DNIS alone is in any other pool too. */
@@ -25,19 +25,19 @@ public final class DnisPools {
         TreeMap<String, DnisPool> all = new TreeMap<>(named);
         all.put(DEFAULT, defaultPool);
         this.byName = Collections.unmodifiableSortedMap(all);
-        Map<Dnis, DnisPool> leases = new HashMap<>();
+        Map<Dnis, DnisPool> byDnis = new HashMap<>();
         Map<Dnis, List<DnisPool>> listing = new HashMap<>();
         for (DnisPool pool : all.values()) {
             for (Dnis dnis : pool.numbers()) {
                 listing.computeIfAbsent(dnis, d -> new ArrayList<>()).add(pool);
             }
             if (pool.isMatchedByDnis()) {
-                pool.numbers().forEach(dnis -> leases.put(dnis, pool));
+                pool.numbers().forEach(dnis -> byDnis.put(dnis, pool));
             }
         }
-        // A call on a leased DNIS is looked up by the DNIS alone: an entry some other pool stored there under
-        // <dnis>:<ani> would never be found, so a leased DNIS belongs to its pool only.
-        leases.forEach((dnis, pool) -> {
+        // A call on a DNIS of a pool matched by DNIS is looked up by the DNIS alone: an entry some other pool stored
+        // there under <dnis>:<ani> would never be found, so such a DNIS belongs to its pool only.
+        byDnis.forEach((dnis, pool) -> {
             List<DnisPool> owners = listing.get(dnis);
             if (owners.size() > 1) {
                 throw new IllegalArgumentException("DNIS " + dnis + " is in pools '" + owners.get(0).name() + "' and '"
@@ -45,7 +45,7 @@ public final class DnisPools {
                         + " could not tell which entry it belongs to; a DNIS of such a pool may be in no other pool");
             }
         });
-        this.leasedByDnis = Map.copyOf(leases);
+        this.matchedByDnis = Map.copyOf(byDnis);
         listing.replaceAll((dnis, owners) -> List.copyOf(owners));
         this.byDnis = Map.copyOf(listing);
     }
@@ -64,8 +64,8 @@ public final class DnisPools {
     }
 
     /** The pool matched by DNIS alone that holds this DNIS, if any. */
-    public Optional<DnisPool> leasing(Dnis dnis) {
-        return Optional.ofNullable(leasedByDnis.get(dnis));
+    public Optional<DnisPool> poolMatchedByDnis(Dnis dnis) {
+        return Optional.ofNullable(matchedByDnis.get(dnis));
     }
 
     /** The pools that list this DNIS, in name order: usually one, none for a number outside every pool. */

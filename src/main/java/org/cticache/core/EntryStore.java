@@ -20,13 +20,13 @@ public interface EntryStore extends CallDataStore {
                   IdempotencyKey idempotency);
 
     /**
-     * Peeks at ({@code take} false) or takes a live entry, as {@link #get}, {@link #take}, {@link #getLeased} and
-     * {@link #takeLeased} do.
+     * Peeks at ({@code take} false) or takes a live entry, as {@link #peek}, {@link #take},
+     * {@link #peekMatchedByDnis} and {@link #takeMatchedByDnis} do.
      *
-     * @param leasedPool the pool matched by DNIS alone that holds the DNIS, or null when the entry's key is
-     *                   {@code <dnis>:<ani>}
-     * @param ani        the caller's ANI; with {@code leasedPool} it may be null (any caller)
-     * @param retryKey   for a take, as {@link #take(EntryKey, String)} has it; may be null
+     * @param poolMatchedByDnis the pool matched by DNIS alone that holds the DNIS, or null when the entry's key
+     *                          is {@code <dnis>:<ani>}
+     * @param ani               the caller's ANI; with {@code poolMatchedByDnis} it may be null (any caller)
+     * @param retryKey          for a take, as {@link #take(EntryKey, String)} has it; may be null
      */
-    Optional<StoredValue> read(DnisPool leasedPool, Dnis dnis, Ani ani, boolean take, String retryKey);
+    Optional<StoredValue> read(DnisPool poolMatchedByDnis, Dnis dnis, Ani ani, boolean take, String retryKey);
 }

@@ -12,7 +12,7 @@ public interface PoolEvents {
      * A DNIS of the pool was allocated.
      *
      * @param held how many live entries the caller holds in the pool now (a pool matched by DNIS alone: how
-     *             many of its DNIS are leased)
+     *             many of its DNIS are in use)
      */
     void allocated(DnisPool pool, long held);
 

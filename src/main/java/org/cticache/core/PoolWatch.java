@@ -62,7 +62,7 @@ public final class PoolWatch implements PoolEvents {
 
     private static String holding(DnisPool pool, long busiest) {
         return pool.isMatchedByDnis()
-                ? busiest + " of its " + pool.size() + " DNIS are leased"
+                ? busiest + " of its " + pool.size() + " DNIS are in use"
                 : "one caller holds " + busiest + " of its " + pool.size() + " DNIS";
     }
 

@@ -69,7 +69,7 @@ public final class EncryptedCallDataStore implements CallDataStore {
     }
 
     @Override
-    public Optional<CallData> get(EntryKey key) {
+    public Optional<CallData> peek(EntryKey key) {
         return store.read(null, key.dnis(), key.ani(), false, null).map(stored -> open(key, stored));
     }
 
@@ -79,12 +79,12 @@ public final class EncryptedCallDataStore implements CallDataStore {
     }
 
     @Override
-    public Optional<CallData> getLeased(DnisPool pool, Dnis dnis, Ani ani) {
+    public Optional<CallData> peekMatchedByDnis(DnisPool pool, Dnis dnis, Ani ani) {
         return store.read(pool, dnis, ani, false, null).map(stored -> open(pool, dnis, stored));
     }
 
     @Override
-    public Optional<CallData> takeLeased(DnisPool pool, Dnis dnis, Ani ani, String retryKey) {
+    public Optional<CallData> takeMatchedByDnis(DnisPool pool, Dnis dnis, Ani ani, String retryKey) {
         return store.read(pool, dnis, ani, true, retryKey).map(stored -> open(pool, dnis, stored));
     }
 

@@ -60,12 +60,12 @@ final class AllocateScript {
         }
 
         List<String> args() {
-            boolean leased = numbers.pool().isMatchedByDnis();
+            boolean byDnis = numbers.pool().isMatchedByDnis();
             return List.of(data.json(), Long.toString(ttlSeconds * 1000L), Long.toString(cooldownMillis),
                     numbers.pool().name(), numbers.version(), Integer.toString(numbers.pool().size()),
-                    Integer.toString(numbers.width()), leased ? "" : ani.value(), leased ? ani.value() : "",
+                    Integer.toString(numbers.width()), byDnis ? "" : ani.value(), byDnis ? ani.value() : "",
                     idempotency == null ? "" : idempotency.key(), idempotency == null ? "" : idempotency.fingerprint(),
-                    Integer.toString(leased ? 0 : LIGHT_HOLDINGS), Integer.toString(start),
+                    Integer.toString(byDnis ? 0 : LIGHT_HOLDINGS), Integer.toString(start),
                     Long.toString(horizonMillis));
         }
     }

@@ -245,14 +245,14 @@ public final class RedisCallDataStore implements EntryStore, OccupancyStore {
         String record = idempotency == null ? null
                 : keys.holderPrefix(pool, ani) + "idempotency:" + idempotency.key();
         ReadScript.Request removal = pool.isMatchedByDnis()
-                ? leased(pool, allocated.dnis(), ReadScript.Mode.REMOVE, "", record)
+                ? matchedByDnis(pool, allocated.dnis(), ReadScript.Mode.REMOVE, "", record)
                 : byAni(new EntryKey(allocated.dnis(), ani), ReadScript.Mode.REMOVE, record);
         read.run(jedis, removal);
         return new AllocateScript.Unreplicated(acknowledged);
     }
 
     @Override
-    public Optional<CallData> get(EntryKey key) {
+    public Optional<CallData> peek(EntryKey key) {
         return read(null, key.dnis(), key.ani(), false, null).map(StoredValue::data);
     }
 
@@ -262,12 +262,12 @@ public final class RedisCallDataStore implements EntryStore, OccupancyStore {
     }
 
     @Override
-    public Optional<CallData> getLeased(DnisPool pool, Dnis dnis, Ani ani) {
+    public Optional<CallData> peekMatchedByDnis(DnisPool pool, Dnis dnis, Ani ani) {
         return read(pool, dnis, ani, false, null).map(StoredValue::data);
     }
 
     @Override
-    public Optional<CallData> takeLeased(DnisPool pool, Dnis dnis, Ani ani, String retryKey) {
+    public Optional<CallData> takeMatchedByDnis(DnisPool pool, Dnis dnis, Ani ani, String retryKey) {
         return read(pool, dnis, ani, true, retryKey).map(StoredValue::data);
     }
 
@@ -276,11 +276,12 @@ public final class RedisCallDataStore implements EntryStore, OccupancyStore {
      * read.lua), in the entry's slot.
      */
     @Override
-    public Optional<StoredValue> read(DnisPool leasedPool, Dnis dnis, Ani ani, boolean take, String retryKey) {
+    public Optional<StoredValue> read(DnisPool poolMatchedByDnis, Dnis dnis, Ani ani, boolean take, String retryKey) {
         ReadScript.Mode mode = take ? ReadScript.Mode.TAKE : ReadScript.Mode.PEEK;
-        if (leasedPool != null) {
-            String entry = entryKey(leasedPool, ani, dnis);
-            return readEntry(leased(leasedPool, dnis, mode, ani == null ? "" : ani.value(), kept(entry, retryKey)));
+        if (poolMatchedByDnis != null) {
+            String entry = entryKey(poolMatchedByDnis, ani, dnis);
+            return readEntry(matchedByDnis(poolMatchedByDnis, dnis, mode, ani == null ? "" : ani.value(),
+                    kept(entry, retryKey)));
         }
         EntryKey key = new EntryKey(dnis, ani);
         if (take || cooldownMillis > 0) {
@@ -311,7 +312,7 @@ public final class RedisCallDataStore implements EntryStore, OccupancyStore {
                 idempotencyRecord);
     }
 
-    private ReadScript.Request leased(DnisPool pool, Dnis dnis, ReadScript.Mode mode, String requiredAni,
+    private ReadScript.Request matchedByDnis(DnisPool pool, Dnis dnis, ReadScript.Mode mode, String requiredAni,
                                       String idempotencyRecord) {
         String tag = keys.poolPrefix(pool);
         return new ReadScript.Request(RedisKeys.stats(tag), tag + dnis.value(), mode, cooldownMillis, horizonMillis,

@@ -15,7 +15,7 @@ import org.cticache.core.EntryKey;
  * whatever its size.
  *
  * <p>A pool matched by DNIS alone is one slot on purpose, {@code <prefix>{pool:<name>}:<dnis>} with its
- * bookkeeping beside it: leasing a DNIS whatever the ANI means one holder for the whole pool, so its keys must
+ * bookkeeping beside it: holding a DNIS whatever the ANI means one holder for the whole pool, so its keys must
  * share a slot; the load of that pool then rests on one master, which is the price of DNIS-only matching.
  *
  * <p>A pool's numbers are stored once ({@code <prefix>numbers:<pool>:<version>}), or in a cluster once per tag

@@ -33,7 +33,7 @@ class PoolMatchingConfigTest {
         DnisPools pools = pools("cticache.match", "DNIS", "cticache.match.sales", "dnis-ani");
         assertTrue(pools.find(null).isMatchedByDnis());
         assertFalse(pools.find("sales").isMatchedByDnis());
-        assertTrue(pools.leasing(pools.find(null).numbers().get(0)).isPresent());
+        assertTrue(pools.poolMatchedByDnis(pools.find(null).numbers().get(0)).isPresent());
     }
 
     @Test

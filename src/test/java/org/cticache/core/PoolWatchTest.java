@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 class PoolWatchTest {
 
     private final DnisPool sales = DnisPool.parse("sales", "5550000001-5550000010");
-    private final DnisPool leased = DnisPool.parse("leased", "5550000101-5550000104").matchedByDnis();
+    private final DnisPool byDnis = DnisPool.parse("bydnis", "5550000101-5550000104").matchedByDnis();
     private final PoolWatch watch = new PoolWatch(
-            new DnisPools(DnisPool.parse(DnisPools.DEFAULT, "5559990000"), Map.of("sales", sales, "leased", leased)),
+            new DnisPools(DnisPool.parse(DnisPools.DEFAULT, "5559990000"), Map.of("sales", sales, "bydnis", byDnis)),
             0.8);
     private final Logger logger = Logger.getLogger(PoolWatch.class.getName());
     private LogRecords logged;
@@ -76,8 +76,8 @@ class PoolWatchTest {
 
     @Test
     void aPoolMatchedByDnisSaysHowManyAreLeased() {
-        watch.allocated(leased, 4);
-        assertEquals(List.of("cticache: pool 'leased' is 100% used (4 of its 4 DNIS are leased); warning at 80%"
+        watch.allocated(byDnis, 4);
+        assertEquals(List.of("cticache: pool 'bydnis' is 100% used (4 of its 4 DNIS are byDnis); warning at 80%"
                 + " (cticache.pool.warn). A caller holding every DNIS gets 503: add numbers to the pool."),
                 logged.messages(Level.WARNING));
     }

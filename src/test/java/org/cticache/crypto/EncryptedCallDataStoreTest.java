@@ -27,8 +27,9 @@ import org.junit.jupiter.api.function.Executable;
 class EncryptedCallDataStoreTest {
 
     private static final DnisPool POOL = DnisPool.parse("default", "5551234500,5551234502");
-    private static final DnisPool LEASED = DnisPool.parse("rewriting", "5551234501,5551234503").matchedByDnis();
-    private static final DnisPool OTHER_LEASED = DnisPool.parse("other", "5551234504").matchedByDnis();
+    private static final DnisPool MATCHED_BY_DNIS =
+            DnisPool.parse("rewriting", "5551234501,5551234503").matchedByDnis();
+    private static final DnisPool OTHER_MATCHED_BY_DNIS = DnisPool.parse("other", "5551234504").matchedByDnis();
     private static final Ani ANI = new Ani("9123456789");
     private static final CallData DATA = new CallData("{\"account\":\"12345678\"}");
     private static final EntryKey KEY = new EntryKey(new Dnis("5551234500"), ANI);
@@ -42,8 +43,8 @@ class EncryptedCallDataStoreTest {
         final Map<String, String> values = new HashMap<>();
         final Map<String, String> fingerprints = new HashMap<>();
 
-        static String key(DnisPool leasedPool, Dnis dnis, Ani ani) {
-            return leasedPool != null ? leasedPool.name() + ":" + dnis.value() : ani.value() + ":" + dnis.value();
+        static String key(DnisPool byDnis, Dnis dnis, Ani ani) {
+            return byDnis != null ? byDnis.name() + ":" + dnis.value() : ani.value() + ":" + dnis.value();
         }
 
         @Override
@@ -55,7 +56,7 @@ class EncryptedCallDataStoreTest {
         @Override
         public Dnis allocate(DnisPool pool, int start, Ani ani, Function<Placement, CallData> value, int ttlSeconds,
                              IdempotencyKey idempotency) {
-            DnisPool leasedPool = pool.isMatchedByDnis() ? pool : null;
+            DnisPool byDnis = pool.isMatchedByDnis() ? pool : null;
             if (idempotency != null) {
                 String earlier = fingerprints.putIfAbsent(idempotency.key(), idempotency.fingerprint());
                 if (earlier != null && !earlier.equals(idempotency.fingerprint())) {
@@ -65,22 +66,22 @@ class EncryptedCallDataStoreTest {
                     return pool.numbers().get(0);
                 }
             }
-            Dnis dnis = pool.numbers().stream().filter(d -> !values.containsKey(key(leasedPool, d, ani))).findFirst()
+            Dnis dnis = pool.numbers().stream().filter(d -> !values.containsKey(key(byDnis, d, ani))).findFirst()
                     .orElseThrow();
-            String envelope = leasedPool != null ? "\0\0" + ani.value() + "\0" : "";
-            values.put(key(leasedPool, dnis, ani), envelope + value.apply(new Placement(dnis, envelope)).json());
+            String envelope = byDnis != null ? "\0\0" + ani.value() + "\0" : "";
+            values.put(key(byDnis, dnis, ani), envelope + value.apply(new Placement(dnis, envelope)).json());
             return dnis;
         }
 
         @Override
-        public Optional<StoredValue> read(DnisPool leasedPool, Dnis dnis, Ani ani, boolean take, String retryKey) {
-            String key = key(leasedPool, dnis, ani);
+        public Optional<StoredValue> read(DnisPool byDnis, Dnis dnis, Ani ani, boolean take, String retryKey) {
+            String key = key(byDnis, dnis, ani);
             String stored = values.get(key);
             if (stored == null) {
                 return Optional.empty();
             }
-            int value = leasedPool != null ? stored.indexOf('\0', 2) + 1 : 0;
-            if (leasedPool != null && ani != null && !stored.substring(2, value - 1).equals(ani.value())) {
+            int value = byDnis != null ? stored.indexOf('\0', 2) + 1 : 0;
+            if (byDnis != null && ani != null && !stored.substring(2, value - 1).equals(ani.value())) {
                 return Optional.empty();
             }
             if (take) {
@@ -90,7 +91,7 @@ class EncryptedCallDataStoreTest {
         }
 
         @Override
-        public Optional<CallData> get(EntryKey key) {
+        public Optional<CallData> peek(EntryKey key) {
             return read(null, key.dnis(), key.ani(), false, null).map(StoredValue::data);
         }
 
@@ -100,12 +101,12 @@ class EncryptedCallDataStoreTest {
         }
 
         @Override
-        public Optional<CallData> getLeased(DnisPool pool, Dnis dnis, Ani ani) {
+        public Optional<CallData> peekMatchedByDnis(DnisPool pool, Dnis dnis, Ani ani) {
             return read(pool, dnis, ani, false, null).map(StoredValue::data);
         }
 
         @Override
-        public Optional<CallData> takeLeased(DnisPool pool, Dnis dnis, Ani ani, String retryKey) {
+        public Optional<CallData> takeMatchedByDnis(DnisPool pool, Dnis dnis, Ani ani, String retryKey) {
             return read(pool, dnis, ani, true, retryKey).map(StoredValue::data);
         }
 
@@ -129,18 +130,18 @@ class EncryptedCallDataStoreTest {
         String stored = redis.values.get("9123456789:5551234500");
         assertEquals(ValueCipher.MARKER, stored.charAt(0));
         assertFalse(stored.contains("12345678"), stored);
-        assertEquals(Optional.of(DATA), store.get(KEY));
+        assertEquals(Optional.of(DATA), store.peek(KEY));
         assertEquals(Optional.of(DATA), store.take(KEY));
-        assertEquals(Optional.empty(), store.get(KEY));
+        assertEquals(Optional.empty(), store.peek(KEY));
     }
 
     @Test
     void aPoolMatchedByDnisReadsWithoutTheAni() {
         CallDataStore store = new EncryptedCallDataStore(redis, ValueCipher.of(ValueCipherTest.KEY_A));
-        Dnis dnis = store.allocate(LEASED, 0, ANI, DATA, 60, null);
+        Dnis dnis = store.allocate(MATCHED_BY_DNIS, 0, ANI, DATA, 60, null);
 
-        assertEquals(Optional.of(DATA), store.getLeased(LEASED, dnis, null));
-        assertEquals(Optional.of(DATA), store.takeLeased(LEASED, dnis, ANI));
+        assertEquals(Optional.of(DATA), store.peekMatchedByDnis(MATCHED_BY_DNIS, dnis, null));
+        assertEquals(Optional.of(DATA), store.takeMatchedByDnis(MATCHED_BY_DNIS, dnis, ANI));
     }
 
     @Test
@@ -199,36 +200,36 @@ class EncryptedCallDataStoreTest {
 
         redis.values.put(ANI.value() + ":" + other.value(), redis.values.get(ANI.value() + ":5551234500"));
 
-        assertUnreadable(() -> store.get(new EntryKey(other, ANI)));
-        assertEquals(Optional.of(DATA), store.get(KEY));
+        assertUnreadable(() -> store.peek(new EntryKey(other, ANI)));
+        assertEquals(Optional.of(DATA), store.peek(KEY));
     }
 
     @Test
     void aValueCopiedToAnotherDnisOrPoolMatchedByDnisDoesNotOpen() {
         CallDataStore store = new EncryptedCallDataStore(redis, ValueCipher.of(ValueCipherTest.KEY_A));
-        Dnis dnis = store.allocate(LEASED, 0, ANI, DATA, 60, null);
-        Dnis other = store.allocate(LEASED, 0, ANI, new CallData("1"), 60, null);
-        Dnis elsewhere = store.allocate(OTHER_LEASED, 0, ANI, new CallData("2"), 60, null);
+        Dnis dnis = store.allocate(MATCHED_BY_DNIS, 0, ANI, DATA, 60, null);
+        Dnis other = store.allocate(MATCHED_BY_DNIS, 0, ANI, new CallData("1"), 60, null);
+        Dnis elsewhere = store.allocate(OTHER_MATCHED_BY_DNIS, 0, ANI, new CallData("2"), 60, null);
         String stored = redis.values.get("rewriting:" + dnis.value());
 
         redis.values.put("rewriting:" + other.value(), stored);
         redis.values.put("other:" + elsewhere.value(), stored);
 
-        assertUnreadable(() -> store.getLeased(LEASED, other, null));
-        assertUnreadable(() -> store.getLeased(OTHER_LEASED, elsewhere, null));
+        assertUnreadable(() -> store.peekMatchedByDnis(MATCHED_BY_DNIS, other, null));
+        assertUnreadable(() -> store.peekMatchedByDnis(OTHER_MATCHED_BY_DNIS, elsewhere, null));
     }
 
     @Test
     void anAlteredEnvelopeDoesNotOpen() {
         CallDataStore store = new EncryptedCallDataStore(redis, ValueCipher.of(ValueCipherTest.KEY_A));
-        Dnis dnis = store.allocate(LEASED, 0, ANI, DATA, 60, null);
+        Dnis dnis = store.allocate(MATCHED_BY_DNIS, 0, ANI, DATA, 60, null);
         Ani other = new Ani("9000000000");
 
         redis.values.computeIfPresent("rewriting:" + dnis.value(), (key, stored) -> stored.replace(ANI.value(),
                 other.value()));
 
-        assertUnreadable(() -> store.getLeased(LEASED, dnis, other));
-        assertUnreadable(() -> store.getLeased(LEASED, dnis, null));
+        assertUnreadable(() -> store.peekMatchedByDnis(MATCHED_BY_DNIS, dnis, other));
+        assertUnreadable(() -> store.peekMatchedByDnis(MATCHED_BY_DNIS, dnis, null));
     }
 
     @Test
@@ -239,13 +240,13 @@ class EncryptedCallDataStoreTest {
                 "pool:rewriting"));
         CallDataStore store = new EncryptedCallDataStore(redis, cipher);
 
-        assertEquals(Optional.of(DATA), store.get(KEY));
-        assertEquals(Optional.of(DATA), store.getLeased(LEASED, new Dnis("5551234501"), null));
+        assertEquals(Optional.of(DATA), store.peek(KEY));
+        assertEquals(Optional.of(DATA), store.peekMatchedByDnis(MATCHED_BY_DNIS, new Dnis("5551234501"), null));
     }
 
     @Test
     void switchedOffItStoresTheValueAsSent() {
-        new EncryptedCallDataStore(redis, ValueCipher.off()).allocate(LEASED, 0, ANI, DATA, 60, null);
+        new EncryptedCallDataStore(redis, ValueCipher.off()).allocate(MATCHED_BY_DNIS, 0, ANI, DATA, 60, null);
 
         assertEquals("\0\0" + ANI.value() + "\0" + DATA.json(), redis.values.get("rewriting:5551234501"));
     }

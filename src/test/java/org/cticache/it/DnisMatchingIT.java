@@ -35,7 +35,7 @@ class DnisMatchingIT {
     }
 
     @Test
-    void aDnisIsLeasedToOneCallerWhateverTheAni() {
+    void aDnisHoldsOneCallerWhateverTheAni() {
         for (int i = 0; i < POOL.size(); i++) {
             assertEquals(201, post(Numbers.uniqueAni()).statusCode());
         }
@@ -60,15 +60,15 @@ class DnisMatchingIT {
     void concurrentCallersFromManyAnisNeverShareADnis() {
         List<HttpResponse<String>> responses = Concurrently.run(20, i -> post(Numbers.uniqueAni()));
 
-        Set<String> leased = new HashSet<>();
+        Set<String> handedOut = new HashSet<>();
         for (HttpResponse<String> response : responses) {
             if (response.statusCode() == 201) {
-                assertTrue(leased.add(Api.json(response).path("dnis").asText()), "one DNIS twice: " + leased);
+                assertTrue(handedOut.add(Api.json(response).path("dnis").asText()), "one DNIS twice: " + handedOut);
             } else {
                 assertProblem(response, 503, "pool 'rewriting'");
             }
         }
-        assertEquals(Set.copyOf(POOL), leased);
+        assertEquals(Set.copyOf(POOL), handedOut);
     }
 
     @Test

@@ -83,8 +83,8 @@ class EncryptionAtRestIT {
             .set(KEY, "file:" + keyFile(A))
             .set("cticache.dnis.pool.rewriting", "5550000001-5550000003")
             .set("cticache.match.rewriting", "dnis")
-            .set("cticache.dnis.pool.leasing", "5550000011-5550000013")
-            .set("cticache.match.leasing", "dnis")
+            .set("cticache.dnis.pool.bydnis", "5550000011-5550000013")
+            .set("cticache.match.bydnis", "dnis")
             .set("cticache.ani.anonymous", "anonymous,restricted"));
 
     private final Api api = SERVICE.api();
@@ -244,7 +244,7 @@ class EncryptionAtRestIT {
                 ValueCipher.MARKER));
     }
 
-    private static String createLeased(String pool, String ani, String valueJson) {
+    private static String createMatchedByDnis(String pool, String ani, String valueJson) {
         return key(api().create("{\"value\":" + valueJson + ",\"ani\":\"" + ani + "\",\"pool\":\"" + pool + "\"}"),
                 ani).split(":")[0];
     }
@@ -283,10 +283,10 @@ class EncryptionAtRestIT {
     @Test
     void ciphertextCopiedToAnotherDnisOfAPoolMatchedByDnisIsRefused() {
         String ani = Numbers.uniqueAni();
-        String victim = createLeased("leasing", ani, OBJECT);
-        String other = createLeased("leasing", ani, "\"mine\"");
+        String victim = createMatchedByDnis("bydnis", ani, OBJECT);
+        String other = createMatchedByDnis("bydnis", ani, "\"mine\"");
 
-        overwrite(redisKey("leasing", other), stored("leasing", victim));
+        overwrite(redisKey("bydnis", other), stored("bydnis", victim));
 
         assertTrue(loggedUnder(getByDnis(other)).contains("another entry"));
         api.delete(victim + ":" + ani);
@@ -297,23 +297,23 @@ class EncryptionAtRestIT {
     void ciphertextCopiedIntoAnotherPoolsEntryIsRefused() {
         String ani = Numbers.uniqueAni();
         String byAni = key(api.create(ani, OBJECT), ani).split(":")[0];
-        String leased = createLeased("rewriting", ani, OBJECT);
-        String otherLeased = createLeased("leasing", ani, "\"mine\"");
+        String byDnis = createMatchedByDnis("rewriting", ani, OBJECT);
+        String otherByDnis = createMatchedByDnis("bydnis", ani, "\"mine\"");
 
-        overwrite(redisKey("leasing", otherLeased), stored("rewriting", leased));
-        assertTrue(loggedUnder(getByDnis(otherLeased)).contains("another entry"), "from another pool by DNIS");
-        String leasedKey = redisKey("rewriting", leased);
-        overwrite(leasedKey, withCiphertextOf(stored(ani, byAni), redis().get(leasedKey)));
-        assertTrue(loggedUnder(getByDnis(leased)).contains("another entry"), "from a pool by DNIS and ANI");
-        api.delete(otherLeased + ":" + ani);
+        overwrite(redisKey("bydnis", otherByDnis), stored("rewriting", byDnis));
+        assertTrue(loggedUnder(getByDnis(otherByDnis)).contains("another entry"), "from another pool by DNIS");
+        String keyMatchedByDnis = redisKey("rewriting", byDnis);
+        overwrite(keyMatchedByDnis, withCiphertextOf(stored(ani, byAni), redis().get(keyMatchedByDnis)));
+        assertTrue(loggedUnder(getByDnis(byDnis)).contains("another entry"), "from a pool by DNIS and ANI");
+        api.delete(otherByDnis + ":" + ani);
     }
 
     @Test
     void anAlteredAniBesideTheValueInAPoolMatchedByDnisIsRefused() {
         String ani = Numbers.uniqueAni();
         String other = Numbers.uniqueAni();
-        String dnis = createLeased("leasing", ani, OBJECT);
-        String redisKey = redisKey("leasing", dnis);
+        String dnis = createMatchedByDnis("bydnis", ani, OBJECT);
+        String redisKey = redisKey("bydnis", dnis);
 
         overwrite(redisKey, redis().get(redisKey).replace("\0" + ani + "\0", "\0" + other + "\0"));
 

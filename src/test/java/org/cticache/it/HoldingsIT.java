@@ -152,7 +152,7 @@ class HoldingsIT {
             assertThrows(PoolExhaustedException.class, () -> old.allocate(before, 0, ani, new CallData("1"), 60, null));
             List<String> values = List.of("\"old 1\"", "\"new 1\"", "\"old 2\"", "\"new 2\"");
             for (int i = 0; i < 4; i++) {
-                assertEquals(values.get(i), current.get(new EntryKey(handed.get(i), ani)).orElseThrow().json());
+                assertEquals(values.get(i), current.peek(new EntryKey(handed.get(i), ani)).orElseThrow().json());
             }
             EntryKey removed = new EntryKey(new Dnis("5550000001"), ani);
             assertEquals("\"old 1\"", current.take(removed).orElseThrow().json());
@@ -173,14 +173,14 @@ class HoldingsIT {
         redis.data().zadd(bucket + "live:default", System.currentTimeMillis() + 60_000, "5550000001:" + ani.value());
         try (RedisCallDataStore store = StoreUnderTest.open(redis, prefix, 0, pool)) {
             EntryKey first = new EntryKey(new Dnis("5550000001"), ani);
-            assertEquals("\"earlier\"", store.get(first).orElseThrow().json());
+            assertEquals("\"earlier\"", store.peek(first).orElseThrow().json());
             assertEquals("\"earlier\"", store.take(first).orElseThrow().json());
-            assertTrue(store.get(first).isEmpty());
+            assertTrue(store.peek(first).isEmpty());
             Dnis fresh = allocate(store, pool, ani, 60);
             Dnis next = allocate(store, pool, ani, 60);
             assertEquals(Set.of(new Dnis("5550000001"), new Dnis("5550000003")), Set.of(fresh, next));
             assertThrows(PoolExhaustedException.class, () -> allocate(store, pool, ani, 60));
-            assertEquals("\"earlier too\"", store.get(new EntryKey(new Dnis("5550000002"), ani)).orElseThrow().json());
+            assertEquals("\"earlier too\"", store.peek(new EntryKey(new Dnis("5550000002"), ani)).orElseThrow().json());
             assertEquals(-1L, redis.data().pttl(bucket + "live:default"));
             store.occupancy(List.of(pool));
             assertTrue(redis.data().pttl(bucket + "live:default") > 0, "the earlier layout's set expires");
@@ -188,21 +188,21 @@ class HoldingsIT {
     }
 
     @Test
-    void instancesSharingAPoolMatchedByDnisRotateTogetherAndNeverLeaseADnisTwice() {
+    void instancesSharingAPoolMatchedByDnisRotateTogetherAndNeverHandOutADnisTwice() {
         DnisPool pool = DnisPool.parse("default", "5550000001-5550000009").matchedByDnis();
         String prefix = prefix();
         List<RedisCallDataStore> instances = List.of(StoreUnderTest.open(redis, prefix, 0, pool),
                 StoreUnderTest.open(redis, prefix, 0, pool), StoreUnderTest.open(redis, prefix, 0, pool));
         try {
-            List<Dnis> leased = new ArrayList<>();
+            List<Dnis> byDnis = new ArrayList<>();
             for (int i = 0; i < 9; i++) {
-                leased.add(allocate(instances.get(i % 3), pool, new Ani(Numbers.uniqueAni()), 60));
+                byDnis.add(allocate(instances.get(i % 3), pool, new Ani(Numbers.uniqueAni()), 60));
             }
-            assertEquals(pool.numbers(), leased, "one rotation, shared");
+            assertEquals(pool.numbers(), byDnis, "one rotation, shared");
             assertThrows(PoolExhaustedException.class,
                     () -> allocate(instances.get(0), pool, new Ani(Numbers.uniqueAni()), 60));
-            assertTrue(instances.get(1).takeLeased(pool, leased.get(4), null).isPresent());
-            assertEquals(leased.get(4), allocate(instances.get(2), pool, new Ani(Numbers.uniqueAni()), 60));
+            assertTrue(instances.get(1).takeMatchedByDnis(pool, byDnis.get(4), null).isPresent());
+            assertEquals(byDnis.get(4), allocate(instances.get(2), pool, new Ani(Numbers.uniqueAni()), 60));
             assertEquals(new PoolOccupancy(pool, 9, 9, 0, 1), instances.get(0).occupancy(List.of(pool)).get(0));
         } finally {
             instances.forEach(RedisCallDataStore::close);
@@ -212,9 +212,9 @@ class HoldingsIT {
     @Test
     void nothingTheStoreWritesLivesForever() throws InterruptedException {
         DnisPool pool = StoreUnderTest.scattered("default", 20);
-        DnisPool leased = DnisPool.parse("leased", "5550000001-5550000003").matchedByDnis();
+        DnisPool byDnis = DnisPool.parse("bydnis", "5550000001-5550000003").matchedByDnis();
         String prefix = prefix();
-        try (RedisCallDataStore store = StoreUnderTest.open(redis, prefix, 1, pool, leased)) {
+        try (RedisCallDataStore store = StoreUnderTest.open(redis, prefix, 1, pool, byDnis)) {
             Ani pbx = new Ani(Numbers.uniqueAni());
             List<Dnis> held = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
@@ -224,11 +224,11 @@ class HoldingsIT {
             Ani caller = new Ani(Numbers.uniqueAni());
             store.allocate(pool, 0, caller, new CallData("1"), 60, IdempotencyKey.of("k-" + caller.value(), caller,
                     new CallData("1"), pool.name(), 60));
-            Dnis lease = allocate(store, leased, caller, 1);
-            store.takeLeased(leased, lease, null);
-            allocate(store, leased, caller, 60);
+            Dnis soonGone = allocate(store, byDnis, caller, 1);
+            store.takeMatchedByDnis(byDnis, soonGone, null);
+            allocate(store, byDnis, caller, 60);
             Thread.sleep(1_100);
-            store.occupancy(List.of(pool, leased));
+            store.occupancy(List.of(pool, byDnis));
             Set<String> keys = redis.data().keys(prefix + "*");
             assertTrue(keys.size() > 10, keys.toString());
             for (String key : keys) {

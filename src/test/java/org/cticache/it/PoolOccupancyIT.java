@@ -28,8 +28,8 @@ class PoolOccupancyIT {
     private static final UnaryOperator<Deployment.Builder> SETTINGS = service -> service
             .set("cticache.dnis.pool", "5550000001-5550000010")
             .set("cticache.dnis.pool.small", "5550000101-5550000104")
-            .set("cticache.dnis.pool.leased", "5550000201-5550000202")
-            .set("cticache.match.leased", "dnis")
+            .set("cticache.dnis.pool.bydnis", "5550000201-5550000202")
+            .set("cticache.match.bydnis", "dnis")
             .set("cticache.pool.warn", "50");
 
     @RegisterExtension
@@ -87,18 +87,18 @@ class PoolOccupancyIT {
     }
 
     @Test
-    void aPoolMatchedByDnisCountsItsLeases() {
-        String first = created(Numbers.uniqueAni(), "leased");
-        created(Numbers.uniqueAni(), "leased");
-        assertProblem(api.create("{\"value\":3,\"ani\":\"" + Numbers.uniqueAni() + "\",\"pool\":\"leased\"}"), 503, "");
-        JsonNode full = pool(api, "leased");
+    void aPoolMatchedByDnisCountsItsLiveEntries() {
+        String first = created(Numbers.uniqueAni(), "bydnis");
+        created(Numbers.uniqueAni(), "bydnis");
+        assertProblem(api.create("{\"value\":3,\"ani\":\"" + Numbers.uniqueAni() + "\",\"pool\":\"bydnis\"}"), 503, "");
+        JsonNode full = pool(api, "bydnis");
         assertEquals("dnis", full.path("match").asText());
         assertEquals(2, full.path("live").asLong(), full.toString());
         assertEquals(1.0, full.path("utilisation").asDouble(), full.toString());
         assertEquals(1, full.path("exhaustions").asLong(), full.toString());
 
         assertEquals(200, api.send(api.request("DNIS/" + first).DELETE(), Deployment.ADMIN).statusCode());
-        JsonNode after = pool(api, "leased");
+        JsonNode after = pool(api, "bydnis");
         assertEquals(1, after.path("live").asLong(), after.toString());
         assertEquals(0.5, after.path("utilisation").asDouble(), after.toString());
         assertEquals(0, after.path("noShows").asLong(), after.toString());

@@ -71,11 +71,11 @@ class RedisKeysTest {
 
     @Test
     void aPoolMatchedByDnisKeepsItsEntriesAndBookkeepingInOneSlot() {
-        DnisPool leased = DnisPool.parse("rewriting", "5551234500-5551234509").matchedByDnis();
-        String tag = keys.tagPrefix(leased, new Ani("1234567890"));
+        DnisPool byDnis = DnisPool.parse("rewriting", "5551234500-5551234509").matchedByDnis();
+        String tag = keys.tagPrefix(byDnis, new Ani("1234567890"));
         assertEquals("cticache:{pool:rewriting}:", tag);
-        assertEquals(keys.poolPrefix(leased), tag);
-        assertEquals("pool:rewriting", hashTag(new RedisKeys("cticache:", true).numbers(tag, new PoolNumbers(leased))));
+        assertEquals(keys.poolPrefix(byDnis), tag);
+        assertEquals("pool:rewriting", hashTag(new RedisKeys("cticache:", true).numbers(tag, new PoolNumbers(byDnis))));
     }
 
     @Test
