@@ -1,13 +1,17 @@
 package org.cticache.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.cticache.testing.StoreUnderTest.allocate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.cticache.core.Ani;
@@ -23,9 +27,11 @@ import org.cticache.testing.Numbers;
 import org.cticache.testing.StoreUnderTest;
 import org.cticache.testing.StoredKeys;
 import org.cticache.testing.TestRedis;
+import org.cticache.testing.Timely;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.Jedis;
 
 /**
  * The store's bookkeeping of who holds which DNIS, against a real Redis: a caller gets every DNIS once and then
@@ -33,6 +39,10 @@ import org.junit.jupiter.api.Test;
  * deployments and entries of the earlier layout are never overwritten.
  */
 class HoldingsIT {
+
+    // How long the entries given a TTL of 1 s, and the DNIS in a cool-down of 1 s, are sure to stay as they are.
+    private static final Duration ONE_SECOND = Duration.ofSeconds(1);
+    private static final Duration DEADLINE = Duration.ofSeconds(10);
 
     private static TestRedis redis;
 
@@ -74,44 +84,60 @@ class HoldingsIT {
     }
 
     @Test
-    void anEntryThatExpiresFreesItsDnisAndCountsAsANoShow() throws InterruptedException {
+    void anEntryThatExpiresFreesItsDnisAndCountsAsANoShow() {
         DnisPool pool = DnisPool.parse("default", "5550000001-5550000003");
-        try (RedisCallDataStore store = StoreUnderTest.open(redis, prefix(), 0, pool)) {
+        // The pool is sure to be full for the caller only until 1 s after its first allocation: a refusal later proves
+        // nothing.
+        Attempt<Optional<PoolExhaustedException>> full = Timely.observe(ONE_SECOND, () -> {
+            RedisCallDataStore store = StoreUnderTest.open(redis, prefix(), 0, pool);
             Ani ani = new Ani(Numbers.uniqueAni());
             for (int i = 0; i < 3; i++) {
                 allocate(store, pool, ani, 1);
             }
             Ani other = new Ani(Numbers.uniqueAni());
             allocate(store, pool, other, 60);
-            assertThrows(PoolExhaustedException.class, () -> allocate(store, pool, ani, 1));
-            Thread.sleep(1_100);
-            PoolOccupancy counted = store.occupancy(List.of(pool)).get(0);
-            assertEquals(new PoolOccupancy(pool, 1, 1, 3, 1), counted);
+            return new Attempt<>(store, ani, List.of(), refusal(store, pool, ani, 1));
+        }, Attempt::close);
+        try (RedisCallDataStore store = full.store()) {
+            Ani ani = full.ani();
+            assertTrue(full.seen().isPresent(), "the caller holding every DNIS is refused");
+            await("the three entries to count as no-shows").atMost(DEADLINE).untilAsserted(() ->
+                    assertEquals(new PoolOccupancy(pool, 1, 1, 3, 1), store.occupancy(List.of(pool)).get(0)));
             allocate(store, pool, ani, 60);
             assertEquals(new PoolOccupancy(pool, 2, 1, 3, 1), store.occupancy(List.of(pool)).get(0));
         }
     }
 
     @Test
-    void aCoolDownKeepsATakenDnisBlockedForThatLong() throws InterruptedException {
+    void aCoolDownKeepsATakenDnisBlockedForThatLong() {
         DnisPool pool = DnisPool.parse("default", "5550000001-5550000002");
-        try (RedisCallDataStore store = StoreUnderTest.open(redis, prefix(), 1, pool)) {
+        // The DNIS is sure to be cooling only until 1 s after the take: a refusal later proves nothing.
+        Attempt<Optional<PoolExhaustedException>> cooling = Timely.observe(ONE_SECOND, () -> {
+            RedisCallDataStore store = StoreUnderTest.open(redis, prefix(), 1, pool);
             Ani ani = new Ani(Numbers.uniqueAni());
             Dnis first = allocate(store, pool, ani, 60);
             allocate(store, pool, ani, 60);
             assertTrue(store.take(new EntryKey(first, ani)).isPresent());
-            assertEquals(1, assertThrows(PoolExhaustedException.class, () -> allocate(store, pool, ani, 60))
+            return new Attempt<>(store, ani, List.of(first), refusal(store, pool, ani, 60));
+        }, Attempt::close);
+        try (RedisCallDataStore store = cooling.store()) {
+            Ani ani = cooling.ani();
+            Dnis first = cooling.held().get(0);
+            assertEquals(1, cooling.seen().orElseThrow(() -> new AssertionError("a cooling DNIS was handed out"))
                     .retryAfterSeconds());
             assertEquals(new PoolOccupancy(pool, 1, 1, 0, 1), store.occupancy(List.of(pool)).get(0));
-            Thread.sleep(1_100);
-            assertEquals(first, allocate(store, pool, ani, 60));
+            Dnis freed = await("the cool-down to end").atMost(DEADLINE).ignoreException(PoolExhaustedException.class)
+                    .until(() -> allocate(store, pool, ani, 60), Objects::nonNull);
+            assertEquals(first, freed);
         }
     }
 
     @Test
-    void aHeavyCallerIsCountedExactlyAsItsEntriesComeAndGo() throws InterruptedException {
+    void aHeavyCallerIsCountedExactlyAsItsEntriesComeAndGo() {
         DnisPool pool = StoreUnderTest.scattered("default", 40);
-        try (RedisCallDataStore store = StoreUnderTest.open(redis, prefix(), 0, pool)) {
+        // Ten entries live 1 s: what is counted before they expire is sure only within 1 s of their allocation.
+        Attempt<PoolOccupancy> counted = Timely.observe(ONE_SECOND, () -> {
+            RedisCallDataStore store = StoreUnderTest.open(redis, prefix(), 0, pool);
             Ani pbx = new Ani(Numbers.uniqueAni());
             List<Dnis> held = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
@@ -121,9 +147,14 @@ class HoldingsIT {
                 assertTrue(store.take(new EntryKey(held.get(i), pbx)).isPresent());
             }
             assertTrue(store.take(new EntryKey(held.get(10), pbx)).isEmpty(), "a second take finds nothing");
-            assertEquals(new PoolOccupancy(pool, 25, 25, 0, 0), store.occupancy(List.of(pool)).get(0));
-            Thread.sleep(1_100);
-            assertEquals(new PoolOccupancy(pool, 15, 15, 10, 0), store.occupancy(List.of(pool)).get(0));
+            return new Attempt<>(store, pbx, held, store.occupancy(List.of(pool)).get(0));
+        }, Attempt::close);
+        try (RedisCallDataStore store = counted.store()) {
+            Ani pbx = counted.ani();
+            List<Dnis> held = counted.held();
+            assertEquals(new PoolOccupancy(pool, 25, 25, 0, 0), counted.seen());
+            await("the ten entries to count as no-shows").atMost(DEADLINE).untilAsserted(() ->
+                    assertEquals(new PoolOccupancy(pool, 15, 15, 10, 0), store.occupancy(List.of(pool)).get(0)));
             Set<Dnis> again = new HashSet<>(held.subList(15, 30));
             for (int i = 0; i < 25; i++) {
                 assertTrue(again.add(allocate(store, pool, pbx, 60)), "DNIS handed out twice");
@@ -210,7 +241,7 @@ class HoldingsIT {
     }
 
     @Test
-    void nothingTheStoreWritesLivesForever() throws InterruptedException {
+    void nothingTheStoreWritesLivesForever() {
         DnisPool pool = StoreUnderTest.scattered("default", 20);
         DnisPool byDnis = DnisPool.parse("bydnis", "5550000001-5550000003").matchedByDnis();
         String prefix = prefix();
@@ -227,13 +258,43 @@ class HoldingsIT {
             Dnis soonGone = allocate(store, byDnis, caller, 1);
             store.takeMatchedByDnis(byDnis, soonGone, null);
             allocate(store, byDnis, caller, 60);
-            Thread.sleep(1_100);
+            // What lasts 1 s here (three entries, two cool-downs) comes due by Redis's clock: once it has passed them,
+            // occupancy() settles them all.
+            long due = redisMillis() + ONE_SECOND.toMillis();
+            await("Redis's clock to pass what lasts 1 s").atMost(DEADLINE).until(() -> redisMillis() > due);
             store.occupancy(List.of(pool, byDnis));
             Set<String> keys = redis.data().keys(prefix + "*");
             assertTrue(keys.size() > 10, keys.toString());
             for (String key : keys) {
-                assertTrue(redis.data().pttl(key) > 0, key + " has no expiry");
+                // -2 (gone since KEYS listed it) is fine too: an entry given 1 s and its cool-down expire now.
+                assertNotEquals(-1L, redis.data().pttl(key), key + " has no expiry");
             }
+        }
+    }
+
+    /** Redis's own clock, by which entries and cool-downs end. */
+    private static long redisMillis() {
+        try (Jedis jedis = redis.client()) {
+            List<String> time = jedis.time();
+            return Long.parseLong(time.get(0)) * 1000 + Long.parseLong(time.get(1)) / 1000;
+        }
+    }
+
+    /** What an allocation was refused with, if it was: asserted on once the attempt is known to have come in time. */
+    private static Optional<PoolExhaustedException> refusal(RedisCallDataStore store, DnisPool pool, Ani ani, int ttl) {
+        try {
+            allocate(store, pool, ani, ttl);
+            return Optional.empty();
+        } catch (PoolExhaustedException e) {
+            return Optional.of(e);
+        }
+    }
+
+    /** A store on fresh keys, the caller it served, the DNIS it handed out, and what the attempt saw in time. */
+    private record Attempt<T>(RedisCallDataStore store, Ani ani, List<Dnis> held, T seen) {
+
+        void close() {
+            store.close();
         }
     }
 

@@ -1,5 +1,7 @@
 package org.cticache.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.logging.LogRecord;
@@ -13,6 +15,7 @@ public final class AuditLines implements AutoCloseable {
 
     // The line is written once the answer is sent, so it may arrive just after the client has it.
     private static final Duration WAIT = Duration.ofSeconds(5);
+    // How long the one line must stay alone: a second line for the same call would show up in that time.
     private static final Duration SETTLE = Duration.ofMillis(300);
 
     private final LogRecords records;
@@ -27,16 +30,10 @@ public final class AuditLines implements AutoCloseable {
 
     /** The one line of the call with this request id, failing if none arrives in time or a second one does. */
     public String of(String requestId) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (linesOf(requestId).isEmpty() && System.nanoTime() < deadline) {
-            pause(Duration.ofMillis(20));
-        }
-        pause(SETTLE);
-        List<String> found = linesOf(requestId);
-        if (found.size() != 1) {
-            throw new AssertionError("expected one audit line for request " + requestId + ", got " + found);
-        }
-        return found.get(0);
+        return await("one audit line for request " + requestId).atMost(WAIT.plus(SETTLE)).during(SETTLE)
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .failFast("a second audit line for request " + requestId, () -> linesOf(requestId).size() > 1)
+                .until(() -> linesOf(requestId), lines -> lines.size() == 1).get(0);
     }
 
     private List<String> linesOf(String requestId) {
@@ -47,14 +44,5 @@ public final class AuditLines implements AutoCloseable {
     @Override
     public void close() {
         records.close();
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

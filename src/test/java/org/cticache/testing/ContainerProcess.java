@@ -1,5 +1,7 @@
 package org.cticache.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** A servlet container running as its own process, as an administrator starts it, with its console in a file. */
 final class ContainerProcess implements AutoCloseable {
@@ -43,28 +46,27 @@ final class ContainerProcess implements AutoCloseable {
 
     /** Waits until the URI answers 200, failing with the console's tail when the container dies or hangs. */
     void awaitHealthy(URI health, HttpClient http) {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("the container exited with " + process.exitValue() + ":\n" + tail());
-            }
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(health)
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            sleep();
+        try {
+            await("the container to answer " + health).atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250))
+                    .until(() -> answers(health, http));
+        } catch (ConditionTimeoutException e) {
+            close();
+            throw new IllegalStateException("the container did not answer " + health + " within " + START_TIMEOUT
+                    + ":\n" + tail(), e);
         }
-        close();
-        throw new IllegalStateException("the container did not answer " + health + " within " + START_TIMEOUT
-                + ":\n" + tail());
+    }
+
+    /** Whether the URI answers 200 now; a container that has exited ends the wait at once. */
+    private boolean answers(URI health, HttpClient http) throws InterruptedException {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("the container exited with " + process.exitValue() + ":\n" + tail());
+        }
+        try {
+            return http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false; // not listening yet
+        }
     }
 
     /** Everything the container wrote to its console so far. */
@@ -91,15 +93,6 @@ final class ContainerProcess implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(250);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,8 +1,13 @@
 package org.cticache.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPooled;
@@ -50,6 +55,58 @@ public final class TestRedis implements RedisUnderTest {
     /** A fresh client for server commands (INFO, CLIENT LIST); close it after use. */
     public Jedis client() {
         return new Jedis("127.0.0.1", port);
+    }
+
+    /**
+     * Stops redis-server in its tracks (SIGSTOP) until the handle is closed (SIGCONT): connections stay open and new
+     * ones are accepted, but nothing is answered, as on a stalled host, for exactly as long as the test needs.
+     */
+    public Frozen freeze() {
+        long pid;
+        try (Jedis jedis = client()) {
+            pid = jedis.info("server").lines().filter(line -> line.startsWith("process_id:"))
+                    .map(line -> Long.parseLong(line.substring("process_id:".length()).strip())).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("INFO server names no process_id"));
+        }
+        signal("STOP", pid);
+        Frozen frozen = () -> signal("CONT", pid);
+        try {
+            // A signal to another process is delivered on its way, not by the time kill returns.
+            await("redis-server " + pid + " to stop").atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(10)).until(() -> isStopped(pid));
+            return frozen;
+        } catch (RuntimeException e) {
+            frozen.close();
+            throw e;
+        }
+    }
+
+    /** A redis-server stopped by {@link #freeze()}; closing it lets the server run on. */
+    public interface Frozen extends AutoCloseable {
+
+        @Override
+        void close();
+    }
+
+    private static void signal(String signal, long pid) {
+        try {
+            // The shell's own kill: the kill program is not installed everywhere.
+            Process kill = new ProcessBuilder("sh", "-c", "kill -" + signal + " " + pid).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid + " exited with " + kill.exitValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run kill", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the process is in state T (stopped), as Linux's /proc tells it. */
+    private static boolean isStopped(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return stat.substring(stat.lastIndexOf(')') + 2).startsWith("T");
     }
 
     public void stop() {

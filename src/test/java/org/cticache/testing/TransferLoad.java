@@ -1,6 +1,9 @@
 package org.cticache.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -46,6 +49,20 @@ public final class TransferLoad {
 
     public static TransferLoad start(Api api, int callers) {
         return new TransferLoad(api, callers);
+    }
+
+    /** Waits until that many calls that start from now on have been acknowledged (201). */
+    public void awaitAcknowledged(int calls) {
+        long since = System.nanoTime();
+        await(calls + " calls to be acknowledged").atMost(Duration.ofSeconds(30))
+                .until(() -> acknowledgedSince(since) >= calls);
+    }
+
+    private long acknowledgedSince(long nanos) {
+        synchronized (outcomes) {
+            return outcomes.stream().filter(outcome -> outcome.startNanos() - nanos >= 0 && outcome.acknowledged())
+                    .count();
+        }
     }
 
     /** Stops the callers and returns every outcome in the order the calls finished. */

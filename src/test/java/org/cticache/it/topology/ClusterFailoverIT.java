@@ -21,18 +21,18 @@ import redis.clients.jedis.util.JedisClusterCRC16;
 class ClusterFailoverIT {
 
     @Test
-    void aKilledMasterAffectsOnlyItsSlotsAndOnlyUntilItsReplicaTakesOver() throws InterruptedException {
+    void aKilledMasterAffectsOnlyItsSlotsAndOnlyUntilItsReplicaTakesOver() {
         try (ClusterRedis redis = ClusterRedis.start();
              Deployment service = Failovers.service(redis, 0)) {
             Api api = service.api();
             Victim victim = Victim.of(redis);
             TransferLoad load = TransferLoad.start(api, 4);
-            Thread.sleep(1_500);
+            load.awaitAcknowledged(Failovers.CALLS_AROUND);
             long killed = System.nanoTime();
             redis.setup().killMasterOf(victim.sampleKey);
             redis.setup().awaitHealthy(Duration.ofSeconds(30));
             Failovers.awaitServing(api, victim::ani);
-            Thread.sleep(1_500);
+            load.awaitAcknowledged(Failovers.CALLS_AROUND);
             List<TransferLoad.Outcome> outcomes = load.stop();
 
             FailoverReport.check("cluster (wait.replicas=0)", outcomes, killed, Failovers.BOUND_MILLIS, api,
@@ -45,17 +45,17 @@ class ClusterFailoverIT {
      * replica left until the failed node returns, so its writes are refused meanwhile, as documented.
      */
     @Test
-    void everyAcknowledgedEntrySurvivesTheFailoverOfItsMaster() throws InterruptedException {
+    void everyAcknowledgedEntrySurvivesTheFailoverOfItsMaster() {
         try (ClusterRedis redis = ClusterRedis.start();
              Deployment service = Failovers.service(redis, 1)) {
             Api api = service.api();
             Victim victim = Victim.of(redis);
             TransferLoad load = TransferLoad.start(api, 4);
-            Thread.sleep(1_500);
+            load.awaitAcknowledged(Failovers.CALLS_AROUND);
             long killed = System.nanoTime();
             redis.setup().killMasterOf(victim.sampleKey);
             redis.setup().awaitHealthy(Duration.ofSeconds(30));
-            Thread.sleep(1_500);
+            load.awaitAcknowledged(Failovers.CALLS_AROUND);
             List<TransferLoad.Outcome> outcomes = load.stop();
 
             FailoverReport.check("cluster (wait.replicas=1)", outcomes, killed, Failovers.BOUND_MILLIS, api,

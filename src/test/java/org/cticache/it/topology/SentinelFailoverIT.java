@@ -13,17 +13,17 @@ import org.junit.jupiter.api.Test;
 class SentinelFailoverIT {
 
     @Test
-    void aKilledMasterCosts503sOnlyDuringTheFailoverAndNoAcknowledgedEntry() throws InterruptedException {
+    void aKilledMasterCosts503sOnlyDuringTheFailoverAndNoAcknowledgedEntry() {
         try (SentinelRedis redis = SentinelRedis.start();
              Deployment service = Failovers.service(redis, 1)) {
             Api api = service.api();
             TransferLoad load = TransferLoad.start(api, 4);
-            Thread.sleep(1_500);
+            load.awaitAcknowledged(Failovers.CALLS_AROUND);
             long killed = System.nanoTime();
             redis.setup().killMaster();
             redis.setup().awaitFailover(Duration.ofSeconds(30));
             Failovers.awaitServing(api, Numbers::uniqueAni);
-            Thread.sleep(1_500);
+            load.awaitAcknowledged(Failovers.CALLS_AROUND);
             List<TransferLoad.Outcome> outcomes = load.stop();
 
             FailoverReport.check("sentinel (wait.replicas=1)", outcomes, killed, Failovers.BOUND_MILLIS, api,

@@ -1,14 +1,16 @@
 package org.cticache.testing.redis;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.cticache.testing.redis.Await.Poll;
 import org.cticache.testing.redis.ClusterView.Member;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisException;
 
 /** A real 3-master/3-replica Redis Cluster on loopback, formed by hand, whose masters a test can kill. */
 public final class ClusterSetup implements AutoCloseable {
@@ -77,15 +79,16 @@ public final class ClusterSetup implements AutoCloseable {
      * flagged failing: after a kill, that is when the dead master's replica has taken over its slots.
      */
     public void awaitHealthy(Duration max) {
-        Await.until("every slot to be served by a live master, as every live node sees it", max, () -> {
-            for (RedisNode node : liveNodes()) {
-                String unhealthy = unhealthy(node);
-                if (!unhealthy.isEmpty()) {
-                    return Poll.pending(node + ": " + unhealthy);
-                }
-            }
-            return Poll.done(null);
-        });
+        await("every slot to be served by a live master, as every live node sees it").atMost(max)
+                .ignoreExceptionsInstanceOf(JedisException.class).until(() -> {
+                    for (RedisNode node : liveNodes()) {
+                        String unhealthy = unhealthy(node);
+                        if (!unhealthy.isEmpty()) {
+                            return node + ": " + unhealthy;
+                        }
+                    }
+                    return "";
+                }, String::isEmpty);
     }
 
     @Override
@@ -110,33 +113,34 @@ public final class ClusterSetup implements AutoCloseable {
                 jedis.clusterMeet("127.0.0.1", first.port());
             }
         }
-        Await.until("all six nodes to know each other", FORM_TIMEOUT, () -> {
-            for (RedisNode node : nodes) {
-                try (Jedis jedis = node.jedis()) {
-                    ClusterView view = ClusterView.parse(jedis.clusterNodes());
-                    if (view.members().size() != nodes.size()
-                            || view.members().stream().anyMatch(Member::isHandshaking)) {
-                        return Poll.pending(node + " sees " + view);
+        await("all six nodes to know each other").atMost(FORM_TIMEOUT)
+                .ignoreExceptionsInstanceOf(JedisException.class).until(() -> {
+                    for (RedisNode node : nodes) {
+                        try (Jedis jedis = node.jedis()) {
+                            ClusterView view = ClusterView.parse(jedis.clusterNodes());
+                            if (view.members().size() != nodes.size()
+                                    || view.members().stream().anyMatch(Member::isHandshaking)) {
+                                return node + " sees " + view;
+                            }
+                        }
                     }
-                }
-            }
-            return Poll.done(null);
-        });
+                    return "";
+                }, String::isEmpty);
         for (int shard = 0; shard < SHARDS; shard++) {
             try (Jedis jedis = replicas.get(shard).jedis()) {
                 jedis.clusterReplicate(masterIds.get(shard));
             }
         }
-        Await.until("the cluster to be whole, with each replica in sync, as every node sees it", FORM_TIMEOUT,
-                () -> {
+        await("the cluster to be whole, with each replica in sync, as every node sees it").atMost(FORM_TIMEOUT)
+                .ignoreExceptionsInstanceOf(JedisException.class).until(() -> {
                     for (RedisNode node : nodes) {
                         String unformed = unformed(node, replicas.contains(node));
                         if (!unformed.isEmpty()) {
-                            return Poll.pending(node + ": " + unformed);
+                            return node + ": " + unformed;
                         }
                     }
-                    return Poll.done(null);
-                });
+                    return "";
+                }, String::isEmpty);
     }
 
     /** Why the node does not yet see three masters, each with its replica, serving all slots; empty when it does. */

@@ -1,5 +1,7 @@
 package org.cticache.testing.redis;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,9 +12,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.cticache.testing.redis.Await.Poll;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisException;
 import redis.embedded.core.ExecutableProvider;
 
 /** One redis-server process on a loopback port, started by the test itself so a test can kill it as a crash would. */
@@ -142,14 +144,16 @@ public final class RedisNode implements AutoCloseable {
         }
         RedisNode node = new RedisNode(port, directory, process);
         try {
-            Await.until(node + " to answer PING", START_TIMEOUT, () -> {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException(node + " exited with code " + process.exitValue());
-                }
-                try (Jedis jedis = node.jedis()) {
-                    return Poll.done(jedis.ping());
-                }
-            });
+            // Refused connections while it starts are "not yet"; its exit ends the wait at once.
+            await(node + " to answer PING").atMost(START_TIMEOUT).ignoreExceptionsInstanceOf(JedisException.class)
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException(node + " exited with code " + process.exitValue());
+                        }
+                        try (Jedis jedis = node.jedis()) {
+                            return jedis.ping().equals("PONG");
+                        }
+                    });
             return node;
         } catch (RuntimeException e) {
             String log = node.logTail();

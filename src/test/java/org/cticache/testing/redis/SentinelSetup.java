@@ -1,5 +1,7 @@
 package org.cticache.testing.redis;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -7,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.cticache.testing.redis.Await.Poll;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * A real master, two replicas and three sentinels on loopback, whose master a test can kill to watch a failover.
@@ -40,10 +42,10 @@ public final class SentinelSetup implements AutoCloseable {
                 RedisNode replica = RedisNode.start(port,
                         List.of("--replicaof", "127.0.0.1", Integer.toString(master.port())));
                 setup.dataNodes.add(replica);
-                Await.until(replica + " to sync with its master", START_TIMEOUT, () -> {
-                    String link = replica.info("replication", "master_link_status");
-                    return link.equals("up") ? Poll.done(null) : Poll.pending("master_link_status:" + link);
-                });
+                await(replica + " to sync with its master").atMost(START_TIMEOUT)
+                        .ignoreExceptionsInstanceOf(JedisException.class)
+                        .until(() -> "master_link_status:" + replica.info("replication", "master_link_status"),
+                                "master_link_status:up"::equals);
             }
             for (int port : ports.subList(1 + REPLICAS, ports.size())) {
                 setup.sentinels.add(RedisNode.startSentinel(port, List.of(
@@ -99,18 +101,25 @@ public final class SentinelSetup implements AutoCloseable {
         if (killed == null) {
             throw new IllegalStateException("no master was killed, so there is no failover to wait for");
         }
-        return Await.until("the sentinels to promote a replica in place of " + killed, max, () -> {
-            Set<HostAndPort> named = new LinkedHashSet<>();
-            for (RedisNode sentinel : sentinels) {
-                named.add(masterNamedBy(sentinel));
-            }
-            if (named.size() != 1 || named.contains(killed)) {
-                return Poll.pending("the sentinels name " + named);
-            }
-            HostAndPort promoted = named.iterator().next();
-            String role = dataNode(promoted).info("replication", "role");
-            return role.equals("master") ? Poll.done(promoted) : Poll.pending(promoted + " says role:" + role);
-        });
+        // A node that is down (the killed one, say) answers with an error: not yet.
+        await("the sentinels to promote a replica in place of " + killed).atMost(max)
+                .ignoreExceptionsInstanceOf(JedisException.class)
+                .until(() -> notPromoted(killed), String::isEmpty);
+        return currentMaster();
+    }
+
+    /** What the sentinels and the node they name show that is not a promotion yet; empty once it is one. */
+    private String notPromoted(HostAndPort killed) {
+        Set<HostAndPort> named = new LinkedHashSet<>();
+        for (RedisNode sentinel : sentinels) {
+            named.add(masterNamedBy(sentinel));
+        }
+        if (named.size() != 1 || named.contains(killed)) {
+            return "the sentinels name " + named;
+        }
+        HostAndPort promoted = named.iterator().next();
+        String role = dataNode(promoted).info("replication", "role");
+        return role.equals("master") ? "" : promoted + " says role:" + role;
     }
 
     /** A new client to the node the sentinels name as master now; close it after use. */
@@ -126,22 +135,22 @@ public final class SentinelSetup implements AutoCloseable {
     }
 
     private void awaitSentinelsAgree() {
-        Await.until("every sentinel to see the master healthy, its replicas and the two other sentinels",
-                START_TIMEOUT, () -> {
+        await("every sentinel to see the master healthy, its replicas and the two other sentinels")
+                .atMost(START_TIMEOUT).ignoreExceptionsInstanceOf(JedisException.class).until(() -> {
                     for (RedisNode sentinel : sentinels) {
                         try (Jedis jedis = sentinel.jedis()) {
                             Map<String, String> master = jedis.sentinelMaster(MASTER_NAME);
                             if (!master.get("flags").equals("master")
                                     || !master.get("num-slaves").equals(Integer.toString(REPLICAS))
                                     || !master.get("num-other-sentinels").equals("2")) {
-                                return Poll.pending(sentinel + " sees flags=" + master.get("flags") + " num-slaves="
+                                return sentinel + " sees flags=" + master.get("flags") + " num-slaves="
                                         + master.get("num-slaves") + " num-other-sentinels="
-                                        + master.get("num-other-sentinels"));
+                                        + master.get("num-other-sentinels");
                             }
                         }
                     }
-                    return Poll.done(null);
-                });
+                    return "";
+                }, String::isEmpty);
     }
 
     private HostAndPort currentMaster() {
