@@ -5,6 +5,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -28,6 +31,7 @@ class ArchitectureTest {
             .layer("wiring").definedBy("org.cticache.app..")
             .layer("configuration").definedBy("org.cticache.config..")
             .layer("HTTP edge").definedBy("org.cticache.api..", "org.cticache.errors..", "org.cticache.security..")
+            .layer("wire formats").definedBy("org.cticache.wire..")
             .layer("metrics").definedBy("org.cticache.metrics..")
             .layer("audit").definedBy("org.cticache.audit..")
             .layer("storage").definedBy("org.cticache.store..", "org.cticache.crypto..")
@@ -35,6 +39,7 @@ class ArchitectureTest {
             .whereLayer("wiring").mayNotBeAccessedByAnyLayer()
             .whereLayer("configuration").mayOnlyBeAccessedByLayers("wiring")
             .whereLayer("HTTP edge").mayOnlyBeAccessedByLayers("wiring")
+            .whereLayer("wire formats").mayOnlyBeAccessedByLayers("HTTP edge")
             .whereLayer("metrics").mayOnlyBeAccessedByLayers("wiring", "HTTP edge")
             .whereLayer("audit").mayOnlyBeAccessedByLayers("wiring", "HTTP edge", "metrics")
             // The configuration parses into the store's options; metrics time the store's calls.
@@ -60,6 +65,12 @@ class ArchitectureTest {
             .resideOutsideOfPackages("org.cticache.api..", "org.cticache.errors..", "org.cticache.security..",
                     "org.cticache.app..")
             .should().dependOnClassesThat().resideInAnyPackage(HTTP);
+
+    @ArchTest
+    static final ArchRule oneJacksonSetup = noClasses().that().resideOutsideOfPackage("org.cticache.wire..")
+            .should().dependOnClassesThat().belongToAnyOf(JsonFactoryBuilder.class, JsonMapper.Builder.class)
+            .orShould().callConstructor(ObjectMapper.class)
+            .because("every JSON cticache reads or writes goes through org.cticache.wire.Json");
 
     @ArchTest
     static final ArchRule noServiceLocator = noClasses().should()

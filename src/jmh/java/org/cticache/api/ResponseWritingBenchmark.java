@@ -34,7 +34,7 @@ public class ResponseWritingBenchmark {
     public String value;
 
     private final ObjectMapperResolver mapper = new ObjectMapperResolver();
-    private final JsonAnswerWriter answerWriter = new JsonAnswerWriter(mapper.factory());
+    private final JsonAnswerWriter answerWriter = new JsonAnswerWriter();
     private final ObjectWriter createdWriter = mapper.getContext(CreatedEntry.class).writerFor(CreatedEntry.class);
     private final ObjectWriter valueWriter = mapper.getContext(EntryValue.class).writerFor(EntryValue.class);
     // Stands in for the container's response stream; reset, not reallocated, so only Jackson's work is measured.

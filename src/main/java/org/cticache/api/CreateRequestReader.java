@@ -1,11 +1,8 @@
 package org.cticache.api;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.MediaType;
@@ -23,6 +20,7 @@ import java.util.function.Function;
 import org.cticache.core.Abbreviation;
 import org.cticache.core.CallData;
 import org.cticache.core.InvalidInputException;
+import org.cticache.wire.Json;
 
 /**
  * Turns a POST body, JSON or a form, into a {@link CreateRequest}, or into the one error that says what is wrong
@@ -34,13 +32,6 @@ final class CreateRequestReader {
     static final List<String> FIELDS = List.of("value", "ani", "pool", "ttl");
 
     private static final String EXAMPLE = "{\"value\": \"12345678\", \"ani\": \"1234567890\"}";
-
-    // A member given twice is ambiguous: refuse it rather than keep either one. Buffers come from a shared
-    // pool, not thread-locals that would outlive an undeploy in the container's threads.
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
-            .build();
 
     private final int maxBytes;
 
@@ -140,7 +131,7 @@ final class CreateRequestReader {
         String ani = null;
         String pool = null;
         Long ttl = null;
-        try (JsonParser json = JSON.createParser(bytes)) {
+        try (JsonParser json = Json.strictParser(bytes)) {
             if (json.nextToken() != JsonToken.START_OBJECT) {
                 throw new InvalidInputException("the body must be a JSON object such as " + EXAMPLE);
             }

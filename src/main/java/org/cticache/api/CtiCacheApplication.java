@@ -30,9 +30,8 @@ public final class CtiCacheApplication extends ResourceConfig {
         register(RoleCheck.class);
         // Jackson's own mappers would answer bad JSON with their own bodies; ours own every error body.
         register(JacksonFeature.withoutExceptionMappers());
-        ObjectMapperResolver json = new ObjectMapperResolver();
-        register(json);
-        register(new JsonAnswerWriter(json.factory()));
+        register(new ObjectMapperResolver());
+        register(new JsonAnswerWriter());
         register(DomainExceptionMapper.class);
         register(WebApplicationExceptionMapper.class);
         register(UnexpectedExceptionMapper.class);

@@ -1,6 +1,5 @@
 package org.cticache.api;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
@@ -10,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import org.cticache.wire.Json;
 
 /**
  * Writes the success answers as JSON straight through a generator: the generic Jackson provider would look up the
@@ -17,12 +17,6 @@ import java.lang.reflect.Type;
  */
 @Produces(MediaType.APPLICATION_JSON)
 final class JsonAnswerWriter implements MessageBodyWriter<JsonAnswer> {
-
-    private final JsonFactory json;
-
-    JsonAnswerWriter(JsonFactory json) {
-        this.json = json;
-    }
 
     @Override
     public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
@@ -34,7 +28,7 @@ final class JsonAnswerWriter implements MessageBodyWriter<JsonAnswer> {
                         MediaType mediaType, MultivaluedMap<String, Object> httpHeaders, OutputStream entityStream)
             throws IOException {
         // Not closing the container's stream: Jersey commits and closes it after the writers ran.
-        try (JsonGenerator generator = json.createGenerator(entityStream)
+        try (JsonGenerator generator = Json.factory().createGenerator(entityStream)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
             generator.writeStartObject();
             answer.writeFields(generator);

@@ -1,15 +1,14 @@
 package org.cticache.api;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import java.io.IOException;
 import java.util.Locale;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.cticache.errors.XmlOutput;
+import org.cticache.wire.Json;
+import org.cticache.wire.XmlOutput;
 
 /**
  * Writes a stored JSON value as XML that a VoiceXML {@code <data>} document reads with its DOM: a string, number or
@@ -26,17 +25,12 @@ final class JsonValueXml {
     static final String NAME = "name";
     static final String NIL = "nil";
 
-    // Buffers from a shared pool, not thread-locals that would outlive an undeploy in the container's threads.
-    private static final JsonFactory JSON = JsonFactory.builder()
-            .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
-            .build();
-
     private JsonValueXml() {
     }
 
     /** Writes {@code json} as the element {@code element}; iterative, so a deeply nested value needs no stack. */
     static void write(XMLStreamWriter xml, String element, String json) throws IOException, XMLStreamException {
-        try (JsonParser parser = JSON.createParser(json)) {
+        try (JsonParser parser = Json.factory().createParser(json)) {
             for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
                 if (token == JsonToken.FIELD_NAME) {
                     continue; // the member's name is read with its value

@@ -12,7 +12,7 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
-import org.cticache.errors.XmlOutput;
+import org.cticache.wire.XmlOutput;
 
 /**
  * Writes the successful answers as XML for clients whose Accept prefers it, such as VoiceXML browsers that read

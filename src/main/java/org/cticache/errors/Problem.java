@@ -1,9 +1,6 @@
 package org.cticache.errors;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.JsonRecyclerPools;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -13,6 +10,8 @@ import java.io.IOException;
 import java.util.Collections;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.cticache.wire.Json;
+import org.cticache.wire.XmlOutput;
 
 /**
  * An RFC 9457 problem details body: every error answer of cticache is one, as JSON or, for clients that prefer
@@ -30,9 +29,6 @@ public record Problem(String type, String title, int status, String detail) {
     static final String CLOSE = "close";
 
     private static final MediaType PROBLEM_JSON = MediaType.valueOf(MEDIA_TYPE);
-    // Buffers from a shared pool, not thread-locals that would outlive an undeploy in the container's threads.
-    private static final JsonMapper JSON = JsonMapper.builder(
-            JsonFactory.builder().recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool()).build()).build();
 
     /** The challenge of web.xml's BASIC login; the contract fixes the realm name. */
     public static final String CHALLENGE = "Basic realm=\"cticache\"";
@@ -88,7 +84,7 @@ public record Problem(String type, String title, int status, String detail) {
 
     byte[] toJson() {
         try {
-            return JSON.writeValueAsBytes(this);
+            return Json.mapper().writeValueAsBytes(this);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a record of strings and an int always serializes", e);
         }

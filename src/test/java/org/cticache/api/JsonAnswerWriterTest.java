@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class JsonAnswerWriterTest {
 
     private final ObjectMapperResolver mapper = new ObjectMapperResolver();
-    private final JsonAnswerWriter writer = new JsonAnswerWriter(mapper.factory());
+    private final JsonAnswerWriter writer = new JsonAnswerWriter();
 
     @ParameterizedTest
     @ValueSource(strings = {"\"a string with \\\"quotes\\\" and \\u00e9\"", "{\"account\":\"12345678\",\"tier\":[1,2]}",

@@ -1,4 +1,4 @@
-package org.cticache.errors;
+package org.cticache.wire;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
