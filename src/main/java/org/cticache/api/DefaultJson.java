@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Types a success answer as JSON when the client leaves the choice to us (no Accept, {@code *}{@code /*} or
  * {@code application/json}), so Jersey skips its content negotiation: with three produced types it looks up the
- * writers of each on every call, a few percent of a call's time in the benchmark's profile. Any other Accept is
+ * writers of each on every call, a measurable share of a call's time. Any other Accept is
  * negotiated by Jersey exactly as before (XML for VoiceXML browsers, 406 for what we cannot write).
  */
 final class DefaultJson {

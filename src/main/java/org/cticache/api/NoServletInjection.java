@@ -9,7 +9,7 @@ import org.glassfish.jersey.servlet.internal.spi.RequestScopedInitializerProvide
 /**
  * Stops Jersey from making the servlet request and response injectable on every call, which nothing in cticache
  * injects: by default each call looks up two request-scoped references through HK2, sets them, and releases them
- * with the request scope (docs/benchmarks.md, POST's profile). Found by Jersey's
+ * with the request scope, a measurable share of a call's time. Found by Jersey's
  * ServiceFinder from META-INF/services. A resource that injected {@code @Context HttpServletRequest} would get
  * null: read what the servlet filters put in the request's attributes instead.
  */

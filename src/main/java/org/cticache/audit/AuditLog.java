@@ -20,12 +20,12 @@ import org.slf4j.LoggerFactory;
  */
 // SLF4J, not java.util.logging directly: the container's logging decides where the line goes. A thread of its
 // own because the usual handlers (java.util.logging's FileHandler, ConsoleHandler) write and flush every record
-// under one lock: with the calls writing their own lines, 64 concurrent calls spent most of their time queueing
-// for that lock (the benchmark's JFR profile).
-// A full queue drops the line at once instead of making the call wait. The queue holds close to a second of
-// the benchmark's peak rate (12,000 calls/s) and the writer drains several times that (12 us of CPU a line),
-// so it is full only while a handler is stalled (a full or hung disk, a console nobody reads): waiting a few ms
-// more would save a few ms' worth of lines per stall and add those ms to every call for as long as it lasts.
+// under one lock: with the calls writing their own lines, concurrent calls spend most of their time queueing
+// for that lock.
+// A full queue drops the line at once instead of making the call wait. The queue holds about a second of the
+// peak rate docs/benchmarks.md measures, and the writer drains several times that, so it is full only while a
+// handler is stalled (a full or hung disk, a console nobody reads): waiting a few ms more would save a few ms'
+// worth of lines per stall and add those ms to every call for as long as it lasts.
 // Each drop is counted at once; the warning comes from the writer, never from a call, whose thread would
 // otherwise block on the same stalled handler when the audit lines share the main log (the default).
 // Once it has written a batch, the writer sleeps a few ms instead of waiting on the queue: under load a call then

@@ -45,8 +45,8 @@ public final class AuditedCall {
 
     // The call the audit filter is running on this thread. A resource reaches it here instead of through an
     // injected HttpServletRequest: Jersey resolves every @Context parameter through HK2 on every call, behind a
-    // synchronized scope check that 64 concurrent calls queued for (the POST benchmark's JFR profile). The
-    // filter always removes it again, so a container thread never keeps it between requests.
+    // synchronized scope check that concurrent calls queue for. The filter always removes it again, so a
+    // container thread never keeps it between requests.
     private static final ThreadLocal<AuditedCall> CURRENT = new ThreadLocal<>();
 
     /**
