@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,11 +29,15 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-/** Keeps web.xml's security constraints, its open paths and the OpenAPI document's roles equal to {@link Roles}. */
+/**
+ * Keeps web.xml's security constraints, its open paths, the OpenAPI document's roles and the README's endpoint table
+ * equal to {@link Roles}.
+ */
 class RolesTest {
 
     // Surefire runs with the project directory as the working directory.
     private static final Path WEB_XML = Path.of("src", "main", "webapp", "WEB-INF", "web.xml");
+    private static final Path README = Path.of("README.md");
     private static final List<String> CONSTRAINED_BY_THE_CONTAINER = List.of("GET", "HEAD", "POST");
     private static final String ANY_USER = "**";
     // The members of an OpenAPI path item that are operations.
@@ -163,6 +168,33 @@ class RolesTest {
         for (String resource : Roles.protectedResources()) {
             for (String method : Roles.methods(resource)) {
                 assertTrue(documented.contains(resource + " " + method), method + " /" + resource + " undocumented");
+            }
+        }
+    }
+
+    @Test
+    void theReadmesEndpointTableListsTheRolesOfRoles() throws Exception {
+        // Rows such as: | GET, DELETE | `/DNIS/{dnis}` | `cticache`, `cticache-reader` | ... |
+        Set<String> documented = new HashSet<>();
+        for (String line : Files.readAllLines(README)) {
+            String[] cells = line.split("\\|");
+            if (cells.length < 4 || !cells[2].strip().startsWith("`/")) {
+                continue;
+            }
+            String resource = Roles.resourceOf(cells[2].strip().replace("`", ""));
+            List<String> roles = cells[3].strip().equals("none") ? List.of()
+                    : Arrays.stream(cells[3].split(",")).map(role -> role.strip().replace("`", "")).toList();
+            for (String method : cells[1].split(",")) {
+                assertEquals(Roles.allowing(resource, method.strip()), roles, line);
+                documented.add(resource + " " + method.strip());
+            }
+            if (roles.isEmpty()) {
+                assertTrue(Roles.openResources().contains(resource), line);
+            }
+        }
+        for (String resource : Roles.protectedResources()) {
+            for (String method : Roles.methods(resource)) {
+                assertTrue(documented.contains(resource + " " + method), method + " /" + resource + " not in README");
             }
         }
     }
