@@ -52,13 +52,14 @@ with at most a third of its p99; POST alone at least 60% of the one-SET Jersey r
 Every wrk run also records the CPU time per request of each side: the server under test, redis-server and wrk.
 
 Needs wrk, redis-server, redis-benchmark, redis-cli (Debian: wrk redis-server redis-tools), a JDK 17 (java,
-javac, jar, jcmd, jfr), mvn, curl, python3, ps (procps) and GNU time as /usr/bin/time (time). Run as root it
-installs missing Debian packages with apt-get; otherwise it prints the command and exits 2.
+javac, jar, jcmd, jfr), mvn, curl, python3, ps (procps), envsubst (gettext-base) and GNU time as /usr/bin/time
+(time). Run as root it installs missing Debian packages with apt-get; otherwise it prints the command and exits 2.
 EOF
 }
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BENCH=$ROOT/bench
+DEPLOY=$ROOT/src/deploy   # the deploy guides' configuration files, which the tests deploy too
 CONTAINER=jetty
 DURATION=10
 LEVELS="1 16 64 256"
@@ -173,7 +174,8 @@ trap 'exit 143' TERM
 # ---------------------------------------------------------------------------------------------------------------
 check_prerequisites() {
   local missing=() packages=() cmd
-  for cmd in wrk redis-server redis-benchmark redis-cli java javac jar jcmd jfr mvn curl python3 ps /usr/bin/time; do
+  for cmd in wrk redis-server redis-benchmark redis-cli java javac jar jcmd jfr mvn curl python3 ps envsubst \
+      /usr/bin/time; do
     command -v "$cmd" >/dev/null || missing+=("$cmd")
   done
   [[ ${#missing[@]} -eq 0 ]] && return
@@ -187,6 +189,7 @@ check_prerequisites() {
       curl) packages+=(curl) ;;
       python3) packages+=(python3) ;;
       ps) packages+=(procps) ;;
+      envsubst) packages+=(gettext-base) ;;
       /usr/bin/time) packages+=(time) ;;
     esac
   done
@@ -253,21 +256,42 @@ start_redis() {
   REDIS_PID=$!
   PIDS+=("$REDIS_PID")
   REDIS=(redis-cli -h 127.0.0.1 -p "$REDIS_PORT")
+  REDIS_URI=redis://127.0.0.1:$REDIS_PORT
   for _ in $(seq 1 50); do "${REDIS[@]}" ping >/dev/null 2>&1 && break; sleep 0.1; done
   "${REDIS[@]}" ping >/dev/null || die "redis-server did not start (see $OUT/redis/redis.log)"
   log "redis-server $(redis-server --version | grep -o 'v=[0-9.]*') on port $REDIS_PORT"
 }
 
-# A long random password for the one machine account, as the deploy guides recommend.
+# A long random password, as the deploy guides recommend for every machine account.
+new_password() {
+  python3 -c 'import secrets; print(secrets.token_urlsafe(24))'
+}
+
+# The benchmark logs in as the guides' account ops, which has role cticache; their other accounts get passwords
+# that nobody uses.
 make_account() {
-  PASSWORD=$(python3 -c 'import secrets; print(secrets.token_urlsafe(24))')
-  BENCH_AUTH=$(printf 'bench:%s' "$PASSWORD" | base64 -w0)
-  CURL_AUTH=(-u "bench:$PASSWORD")
+  BENCH_USER=ops
+  PASSWORD=$(new_password)
+  BENCH_AUTH=$(printf '%s:%s' "$BENCH_USER" "$PASSWORD" | base64 -w0)
+  CURL_AUTH=(-u "$BENCH_USER:$PASSWORD")
+}
+
+# A configuration file of the deploy guides, src/deploy/<container>/<file>, on stdout, with the guides' shell
+# variables in it, ${NAME}, replaced by this shell's exported ones; none may be missing. Only those: the files
+# hold other dollar signs, such as ${catalina.base}, for the container.
+deploy_file() { # container file
+  local source=$DEPLOY/$1/$2 names name
+  names=$(grep -o '\${[A-Z][A-Z0-9_]*}' "$source" | sort -u | tr '\n' ' ' || true)
+  for name in $names; do
+    name=${name:2:-1}
+    printenv "$name" > /dev/null || die "$1/$2 needs the variable $name"
+  done
+  envsubst "$names" < "$source"
 }
 
 # cticache's settings, as system properties on the container's command line.
 cticache_properties() {
-  echo "-Dcticache.redis.uri=redis://127.0.0.1:$REDIS_PORT -Dcticache.dnis.pool=$DEFAULT_POOL" \
+  echo "-Dcticache.redis.uri=$REDIS_URI -Dcticache.dnis.pool=$DEFAULT_POOL" \
        "-Dcticache.dnis.pool.post=$POST_POOL" \
        "-Dcticache.dnis.pool.bench=$BENCH_DNIS -Dcticache.ttl.default=60 -Dcticache.ttl.max=3600"
   [[ $SCALE -eq 0 ]] || echo "-Dcticache.dnis.pool.scale_100=$SCALE_POOL_100" \
@@ -280,38 +304,39 @@ scattered_pool() {
 print(",".join(str(n) for n in random.Random(7).sample(range(5580000000, 5590000000), 10000)))'
 }
 
-# Jetty 12 as docs/deploy-jetty.md sets it up: a jetty-base with http and ee10-deploy (no request log, Jetty's
-# default), each WAR with a context XML binding a HashLoginService named cticache, the audit log in a file.
+# Jetty 12 as docs/deploy-jetty.md sets it up, from its files in src/deploy/jetty: a jetty-base with http and
+# ee10-deploy (no request log, Jetty's default; not behind a proxy), the context XML binding a HashLoginService named
+# cticache to the guide's realm file, the audit log in a file. The ceiling WAR's context binds the same realm.
 start_jetty() {
-  local home=$ROOT/target/containers/jetty-home-$JETTY_VERSION base=$OUT/jetty-base md5
+  local home=$ROOT/target/containers/jetty-home-$JETTY_VERSION base=$OUT/jetty-base account password file
   [[ -f $home/start.jar ]] || die "no $home (mvn dependency:unpack@unpack-containers)"
   HTTP_PORT=$(free_port)
-  mkdir -p "$base/webapps" "$base/etc" "$base/logs" "$base/work"
-  # As the guide does it: --add-modules writes start.d/*.ini, the port and interface go into start.d/http.ini.
-  # (Property lines in a start.ini that ends without an XML file were ignored here: Jetty listened on 8080.)
-  (cd "$base" && java -jar "$home/start.jar" --add-modules=http,ee10-deploy) > "$OUT/jetty-add-modules.log" 2>&1 \
-    || die "jetty --add-modules (see $OUT/jetty-add-modules.log)"
-  printf '%s\n' jetty.http.host=127.0.0.1 "jetty.http.port=$HTTP_PORT" >> "$base/start.d/http.ini"
-  # The thread pool as docs/deploy-jetty.md sizes it (its threads also run Jetty's acceptor and selector).
-  [[ $THREADS -eq 0 ]] || printf '%s\n' "jetty.threadPool.minThreads=$(( THREADS < 10 ? THREADS : 10 ))" \
-    "jetty.threadPool.maxThreads=$THREADS" >> "$base/start.d/http.ini"
+  mkdir -p "$base"/{start.d,webapps,etc,logs,work}
   # MD5: is the cheap form the guide accepts for a long random machine password; Jetty's own tool makes it.
-  md5=$(java -cp "$home/lib/jetty-util-$JETTY_VERSION.jar" org.eclipse.jetty.util.security.Password bench "$PASSWORD" \
-    2>&1 | grep '^MD5:')
-  echo "bench: $md5,cticache" > "$base/etc/bench-realm.properties"
+  for account in ivr router ops; do
+    password=$PASSWORD
+    [[ $account == "$BENCH_USER" ]] || password=$(new_password)
+    export "${account^^}_HASH=$(java -cp "$home/lib/jetty-util-$JETTY_VERSION.jar" \
+      org.eclipse.jetty.util.security.Password "$account" "$password" 2>&1 | grep '^MD5:')"
+  done
+  export LISTEN_ADDRESS=127.0.0.1 HTTP_PORT THREADS
+  for file in start.d/http.ini start.d/ee10-deploy.ini webapps/cticache.xml etc/cticache-realm.properties \
+      etc/cticache-override-web.xml etc/cticache-logging.properties; do
+    deploy_file jetty "$file" > "$base/$file"
+  done
+  # --threads 0: the container's own default, without the guide's thread pool lines.
+  [[ $THREADS -ne 0 ]] || sed -i '/^jetty\.threadPool\./d' "$base/start.d/http.ini"
   cp "$WAR" "$base/webapps/cticache.war"
   cp "$CEILING_WAR" "$base/webapps/ceiling.war"
-  local name
-  for name in cticache ceiling; do
-    cat > "$base/webapps/$name.xml" <<EOF
+  cat > "$base/webapps/ceiling.xml" <<'EOF'
 <?xml version="1.0"?>
 <!DOCTYPE Configure PUBLIC "-//Jetty//Configure//EN" "https://jetty.org/configure_10_0.dtd">
 <Configure class="org.eclipse.jetty.ee10.webapp.WebAppContext">
-  <Set name="contextPath">/$name</Set>
-  <Set name="war"><Property name="jetty.webapps" default="."/>/$name.war</Set>
+  <Set name="contextPath">/ceiling</Set>
+  <Set name="war"><Property name="jetty.webapps" default="."/>/ceiling.war</Set>
   <Call class="org.eclipse.jetty.util.resource.ResourceFactory" name="root">
     <Call id="realmFile" name="newResource">
-      <Arg><Property name="jetty.base"/>/etc/bench-realm.properties</Arg>
+      <Arg><Property name="jetty.base"/>/etc/cticache-realm.properties</Arg>
     </Call>
   </Call>
   <Call name="getSecurityHandler">
@@ -324,20 +349,6 @@ start_jetty() {
   </Call>
 </Configure>
 EOF
-  done
-  # The guide's audit log file: one INFO line per call goes to logs/cticache-audit.0.log, not the console.
-  cat > "$base/etc/cticache-logging.properties" <<'EOF'
-handlers = java.util.logging.ConsoleHandler
-java.util.logging.ConsoleHandler.level = INFO
-org.cticache.audit.handlers = java.util.logging.FileHandler
-org.cticache.audit.useParentHandlers = false
-java.util.logging.FileHandler.pattern = logs/cticache-audit.%g.log
-java.util.logging.FileHandler.limit = 50000000
-java.util.logging.FileHandler.count = 10
-java.util.logging.FileHandler.append = true
-java.util.logging.FileHandler.formatter = java.util.logging.SimpleFormatter
-java.util.logging.SimpleFormatter.format = %4$s %3$s %5$s%6$s%n
-EOF
   # shellcheck disable=SC2046 # the options are words on purpose
   (cd "$base" && exec java $JVM_OPTS $(cticache_properties) \
       -Djava.util.logging.config.file=etc/cticache-logging.properties -jar "$home/start.jar") \
@@ -349,72 +360,33 @@ EOF
   CREDENTIALS_DESC="HashLoginService, an MD5: entry (one unsalted MD5) of a long random password; no request log"
 }
 
-# Tomcat 10.1 as docs/deploy-tomcat.md sets it up, with two choices for speed that the guide supports: a
-# credential handler that does not stretch (one salted SHA-256; Tomcat hashes again on every Basic request, and
-# a random machine password needs no stretching), and no access log valve (the guide's conditionUnless would
-# skip cticache's calls anyway, but log every ceiling call).
+# Tomcat 10.1 as docs/deploy-tomcat.md sets it up, from its files in src/deploy/tomcat (one salted SHA-256 per
+# password, not stretched: Tomcat hashes again on every Basic request, and a random machine password needs no
+# stretching), less the access log valve: its conditionUnless skips cticache's calls, but it would log every call
+# of the ceiling WAR, which would then pay for a log line that cticache's calls do not.
 start_tomcat() {
-  local home=$ROOT/target/containers/apache-tomcat-$TOMCAT_VERSION base=$OUT/tomcat-base hash
+  local home=$ROOT/target/containers/apache-tomcat-$TOMCAT_VERSION base=$OUT/tomcat-base hashes
   [[ -x $home/bin/catalina.sh ]] || die "no $home (mvn dependency:unpack@unpack-containers)"
   HTTP_PORT=$(free_port)
-  mkdir -p "$base"/{bin,conf,logs,temp,webapps,work}
+  mkdir -p "$base"/{bin,conf/Catalina/localhost,logs,temp,webapps,work}
   cp "$home"/conf/* "$base/conf/"
-  hash=$(JAVA_HOME=$(java_home) bash "$home/bin/digest.sh" -a SHA-256 -i 1 -s 16 -h org.apache.catalina.realm.MessageDigestCredentialHandler \
-    "$PASSWORD" | sed -n "s/^.*:\([0-9a-f$]*\)$/\1/p" | tail -1)
-  [[ -n $hash ]] || die "digest.sh printed no hash"
-  # The request thread pool as docs/deploy-tomcat.md sizes it.
-  local connector_threads=""
-  [[ $THREADS -eq 0 ]] || connector_threads=" maxThreads=\"$THREADS\" minSpareThreads=\"$(( THREADS < 10 ? THREADS : 10 ))\""
-  cat > "$base/conf/tomcat-users.xml" <<EOF
-<?xml version="1.0" encoding="UTF-8"?>
-<tomcat-users>
-  <role rolename="cticache"/>
-  <user username="bench" password="$hash" roles="cticache"/>
-</tomcat-users>
-EOF
-  cat > "$base/conf/server.xml" <<EOF
-<?xml version="1.0" encoding="UTF-8"?>
-<Server port="-1" shutdown="SHUTDOWN">
-  <Listener className="org.apache.catalina.startup.VersionLoggerListener"/>
-  <Listener className="org.apache.catalina.core.JreMemoryLeakPreventionListener"/>
-  <Listener className="org.apache.catalina.mbeans.GlobalResourcesLifecycleListener"/>
-  <Listener className="org.apache.catalina.core.ThreadLocalLeakPreventionListener"/>
-  <GlobalNamingResources>
-    <Resource name="UserDatabase" auth="Container" type="org.apache.catalina.UserDatabase"
-              factory="org.apache.catalina.users.MemoryUserDatabaseFactory" pathname="conf/tomcat-users.xml"/>
-  </GlobalNamingResources>
-  <Service name="Catalina">
-    <Connector address="127.0.0.1" port="$HTTP_PORT" protocol="HTTP/1.1" connectionTimeout="20000"$connector_threads/>
-    <Engine name="Catalina" defaultHost="localhost">
-      <Realm className="org.apache.catalina.realm.LockOutRealm">
-        <Realm className="org.apache.catalina.realm.UserDatabaseRealm" resourceName="UserDatabase">
-          <CredentialHandler className="org.apache.catalina.realm.MessageDigestCredentialHandler"
-                             algorithm="SHA-256" iterations="1" saltLength="16"/>
-        </Realm>
-      </Realm>
-      <Host name="localhost" appBase="webapps" unpackWARs="true" autoDeploy="false"/>
-    </Engine>
-  </Service>
-</Server>
-EOF
-  # The guide's audit log file (section 7): a buffered FileHandler of its own, not the console.
-  local handler=5cticache-audit.org.apache.juli.FileHandler
-  sed -i "s/^handlers = \(.*\), java.util.logging.ConsoleHandler$/handlers = \1, $handler, java.util.logging.ConsoleHandler/" \
-    "$base/conf/logging.properties"
-  cat >> "$base/conf/logging.properties" <<EOF
-
-$handler.level = INFO
-$handler.directory = \${catalina.base}/logs
-$handler.prefix = cticache-audit.
-$handler.maxDays = 90
-$handler.encoding = UTF-8
-$handler.bufferSize = 0
-
-org.cticache.audit.level = INFO
-org.cticache.audit.handlers = $handler
-org.cticache.audit.useParentHandlers = false
-EOF
-  echo "CATALINA_OPTS=\"\$CATALINA_OPTS $JVM_OPTS $(cticache_properties)\"" > "$base/bin/setenv.sh"
+  # The guide's accounts in its order: ivr, router, ops (the benchmark's, with $PASSWORD), deployer.
+  mapfile -t hashes < <(JAVA_HOME=$(java_home) bash "$home/bin/digest.sh" -a SHA-256 -i 1 -s 16 \
+    -h org.apache.catalina.realm.MessageDigestCredentialHandler "$(new_password)" "$(new_password)" "$PASSWORD" \
+    "$(new_password)" | sed -n "s/^.*:\([0-9a-f$]*\)$/\1/p")
+  [[ ${#hashes[@]} -eq 4 ]] || die "digest.sh printed ${#hashes[@]} hashes, not 4"
+  export IVR_HASH=${hashes[0]} ROUTER_HASH=${hashes[1]} OPS_HASH=${hashes[2]} DEPLOYER_HASH=${hashes[3]}
+  export LISTEN_ADDRESS=127.0.0.1 HTTP_PORT THREADS REDIS_URI TLS_REQUIRED=false
+  deploy_file tomcat conf/server.xml \
+    | sed '/<Valve className="org.apache.catalina.valves.AccessLogValve"/,/\/>/d' > "$base/conf/server.xml"
+  # --threads 0: the container's own default, without the guide's thread pool attributes.
+  [[ $THREADS -ne 0 ]] || sed -i 's/ maxThreads="0" minSpareThreads="0"//' "$base/conf/server.xml"
+  deploy_file tomcat conf/tomcat-users.xml > "$base/conf/tomcat-users.xml"
+  deploy_file tomcat conf/Catalina/localhost/cticache.xml > "$base/conf/Catalina/localhost/cticache.xml"
+  deploy_file tomcat conf/logging.properties >> "$base/conf/logging.properties"
+  deploy_file tomcat bin/setenv.sh > "$base/bin/setenv.sh"
+  # The guide's JVM options and settings, then the benchmark's: its own options and settings win.
+  echo "CATALINA_OPTS=\"\$CATALINA_OPTS $JVM_OPTS $(cticache_properties)\"" >> "$base/bin/setenv.sh"
   cp "$WAR" "$base/webapps/cticache.war"
   cp "$CEILING_WAR" "$base/webapps/ceiling.war"
   # catalina.sh run execs java, so this PID is the JVM's.
@@ -748,7 +720,7 @@ start_node() { # workers
   local port
   port=$(free_port)
   log "Node.js + Express reference, $1 process(es), on port $port"
-  BENCH_USER=bench BENCH_PASSWORD=$PASSWORD POOL=$DEFAULT_POOL POOL_BENCH=$BENCH_DNIS CLUSTER=$1 \
+  BENCH_USER=$BENCH_USER BENCH_PASSWORD=$PASSWORD POOL=$DEFAULT_POOL POOL_BENCH=$BENCH_DNIS CLUSTER=$1 \
     "$BENCH/node/run.sh" "$REDIS_PORT" "$port" > "$OUT/node-$1.log" 2>&1 &
   NODE_PID=$!
   PIDS+=("$NODE_PID")

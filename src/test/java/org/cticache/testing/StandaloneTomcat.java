@@ -9,27 +9,37 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A stock Apache Tomcat from its distribution, set up the way docs/deploy-tomcat.md tells an administrator:
- * its own CATALINA_BASE with the guide's server.xml (one pool of 8 request threads for every connector, a realm
- * that keeps one salted SHA-256 hash per user in tomcat-users.xml), settings through setenv.sh (system
- * properties), an environment variable and {@code <Parameter>}s in conf/Catalina/localhost/cticache.xml, an
- * access log that leaves cticache's audited calls to the audit log, which has a file of its own, the WAR in
- * webapps/, started with {@code catalina.sh run}. With {@code tls}, it also has an HTTPS connector
- * and runs with cticache.tls.required on.
+ * A stock Apache Tomcat from its distribution, set up the way docs/deploy-tomcat.md tells an administrator, with
+ * the guide's own files from src/deploy/tomcat: its own CATALINA_BASE with the guide's server.xml (one pool of 8
+ * request threads for every connector, a realm that keeps one salted SHA-256 hash per user in tomcat-users.xml,
+ * an access log that leaves cticache's audited calls to the audit log), settings through setenv.sh (system
+ * properties), an environment variable and {@code <Parameter>}s in conf/Catalina/localhost/cticache.xml, the audit
+ * log in a file of its own, the WAR in webapps/, started with {@code catalina.sh run}. With {@code tls}, it also
+ * has the guide's HTTPS connector and runs with cticache.tls.required on.
  */
 public final class StandaloneTomcat extends StandaloneContainer {
 
     /** The user of the manager application's text interface, for redeploys. */
     private static final String DEPLOYER = "deployer";
+    /** The guide's users' passwords, by the variable that holds each one's hash: each one's name. */
+    private static final Map<String, String> GUIDE_USERS = Map.of("IVR_HASH", "ivr", "ROUTER_HASH", "router",
+            "OPS_HASH", "ops", "DEPLOYER_HASH", DEPLOYER);
+    /** The test realm's users beside the guide's, each with its role: every role web.xml declares, and one more. */
+    private static final Map<String, String> TEST_USERS = Map.of(Deployment.ADMIN, "cticache",
+            Deployment.WRITER, "cticache-writer", Deployment.READER, "cticache-reader",
+            Deployment.MONITOR, "cticache-monitor", Deployment.NO_ROLE, "other");
+    private static final String CONTEXT = "conf/Catalina/localhost/cticache.xml";
+    private static final String HTTPS_CONNECTOR = "conf/server-https-connector.xml";
+    private static final String HTTPS_CONNECTOR_GOES_HERE = "the HTTPS connector of section 5 goes here";
 
     private final Path base;
     private final int httpPort;
@@ -54,19 +64,14 @@ public final class StandaloneTomcat extends StandaloneContainer {
                 }
             }
             copyTree(home.resolve("webapps/manager"), base.resolve("webapps/manager"));
-            routeAuditLogToItsOwnFile(base.resolve("conf/logging.properties"));
 
             int httpPort = Workspace.freePort();
             int httpsPort = Workspace.freePort();
+            Map<String, String> hashes = PasswordHashes.tomcat(home, Stream.concat(GUIDE_USERS.values().stream(),
+                    TEST_USERS.keySet().stream().map(StandaloneTomcat::password)).toList());
             Path keystore = tls ? Keystores.create(base.resolve("conf")) : null;
-            Files.writeString(base.resolve("conf/server.xml"), serverXml(httpPort, httpsPort, keystore));
-            Files.writeString(base.resolve("conf/tomcat-users.xml"), tomcatUsers(home));
-            Files.writeString(base.resolve("bin/setenv.sh"), "CATALINA_OPTS=\"-Xms512m -Xmx512m -XX:+UseParallelGC\"\n"
-                    + "CATALINA_OPTS=\"$CATALINA_OPTS"
-                    + " -Dcticache.redis.uri=" + redis.uri() + " -Dcticache.tls.required=" + tls + "\"\n");
-            String context = contextXml();
-            Files.writeString(base.resolve("conf/Catalina/localhost/cticache.xml"), context);
-            Files.writeString(base.resolve("staging/cticache.xml"), context);
+            configure(base, new DeployFiles("tomcat", variables(redis, httpPort, httpsPort, keystore, hashes)), tls,
+                    testUsers(hashes));
             Files.copy(Targets.war(), base.resolve("webapps/cticache.war"));
             Files.copy(Targets.war(), base.resolve("staging/cticache.war"));
 
@@ -89,106 +94,60 @@ public final class StandaloneTomcat extends StandaloneContainer {
         }
     }
 
-    /** The audit log in logs/cticache-audit.<date>.log, as docs/deploy-tomcat.md section 7 shows. */
-    private static void routeAuditLogToItsOwnFile(Path loggingProperties) throws IOException {
-        String handler = "5cticache-audit.org.apache.juli.FileHandler";
-        String stock = Files.readString(loggingProperties);
-        Files.writeString(loggingProperties, stock.replaceFirst("(?m)^handlers = (.*), java.util.logging.ConsoleHandler$",
-                "handlers = $1, " + handler + ", java.util.logging.ConsoleHandler") + """
-
-                %1$s.level = INFO
-                %1$s.directory = ${catalina.base}/logs
-                %1$s.prefix = cticache-audit.
-                %1$s.maxDays = 90
-                %1$s.encoding = UTF-8
-                %1$s.bufferSize = 0
-
-                org.cticache.audit.level = INFO
-                org.cticache.audit.handlers = %1$s
-                org.cticache.audit.useParentHandlers = false
-                """.formatted(handler));
-    }
-
-    /** The server.xml of docs/deploy-tomcat.md sections 2 and 5a, its connectors bound to 127.0.0.1 on free ports. */
-    private static String serverXml(int httpPort, int httpsPort, Path keystore) {
-        String https = keystore == null ? "" : """
-                    <Connector address="127.0.0.1" port="%d" protocol="org.apache.coyote.http11.Http11NioProtocol"
-                               SSLEnabled="true" executor="tomcatThreadPool">
-                      <SSLHostConfig>
-                        <Certificate certificateKeystoreFile="%s" certificateKeystorePassword="%s" type="RSA"/>
-                      </SSLHostConfig>
-                    </Connector>
-                """.formatted(httpsPort, keystore, Keystores.PASSWORD);
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <Server port="-1" shutdown="SHUTDOWN">
-                  <Listener className="org.apache.catalina.startup.VersionLoggerListener"/>
-                  <Listener className="org.apache.catalina.core.AprLifecycleListener"/>
-                  <Listener className="org.apache.catalina.core.JreMemoryLeakPreventionListener"/>
-                  <Listener className="org.apache.catalina.mbeans.GlobalResourcesLifecycleListener"/>
-                  <Listener className="org.apache.catalina.core.ThreadLocalLeakPreventionListener"/>
-                  <GlobalNamingResources>
-                    <Resource name="UserDatabase" auth="Container" type="org.apache.catalina.UserDatabase"
-                              factory="org.apache.catalina.users.MemoryUserDatabaseFactory"
-                              pathname="conf/tomcat-users.xml"/>
-                  </GlobalNamingResources>
-                  <Service name="Catalina">
-                    <!-- request threads: 4 per core; this file is for 2 cores -->
-                    <Executor name="tomcatThreadPool" maxThreads="8" minSpareThreads="8"/>
-                    <Connector address="127.0.0.1" port="%d" protocol="HTTP/1.1" connectionTimeout="20000"
-                               executor="tomcatThreadPool"/>
-                %s    <Engine name="Catalina" defaultHost="localhost">
-                      <Realm className="org.apache.catalina.realm.LockOutRealm">
-                        <Realm className="org.apache.catalina.realm.UserDatabaseRealm" resourceName="UserDatabase">
-                          <CredentialHandler className="org.apache.catalina.realm.MessageDigestCredentialHandler"
-                                             algorithm="SHA-256" iterations="1" saltLength="16"/>
-                        </Realm>
-                      </Realm>
-                      <Host name="localhost" appBase="webapps" unpackWARs="true" autoDeploy="false">
-                        <Valve className="org.apache.catalina.valves.AccessLogValve" directory="logs"
-                               prefix="localhost_access_log" suffix=".txt" pattern="common"
-                               conditionUnless="org.cticache.audited"/>
-                      </Host>
-                    </Engine>
-                  </Service>
-                </Server>
-                """.formatted(httpPort, https);
-    }
-
-    private static String tomcatUsers(Path home) {
-        Map<String, String> roles = new LinkedHashMap<>();
-        roles.put(Deployment.ADMIN, "cticache");
-        roles.put(Deployment.WRITER, "cticache-writer");
-        roles.put(Deployment.READER, "cticache-reader");
-        roles.put(Deployment.MONITOR, "cticache-monitor");
-        roles.put(Deployment.NO_ROLE, "other");
-        roles.put(DEPLOYER, "manager-script");
-        Map<String, String> hashes = PasswordHashes.tomcat(home,
-                roles.keySet().stream().map(StandaloneTomcat::password).toList());
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tomcat-users>\n");
-        for (String role : List.of("cticache", "cticache-writer", "cticache-reader", "cticache-monitor", "other",
-                "manager-script")) {
-            xml.append("  <role rolename=\"").append(role).append("\"/>\n");
+    /**
+     * The values of docs/deploy-tomcat.md's shell variables in this test: connectors on 127.0.0.1 and free ports, the
+     * guide's 8 request threads, its users' passwords their names; the HTTPS connector's only with a keystore.
+     */
+    private static Map<String, String> variables(TestRedis redis, int httpPort, int httpsPort, Path keystore,
+                                                 Map<String, String> hashes) {
+        Map<String, String> variables = new HashMap<>(Map.of("LISTEN_ADDRESS", "127.0.0.1",
+                "HTTP_PORT", String.valueOf(httpPort), "THREADS", "8",
+                "REDIS_URI", redis.uri(), "TLS_REQUIRED", String.valueOf(keystore != null)));
+        GUIDE_USERS.forEach((variable, password) -> variables.put(variable, hashes.get(password)));
+        if (keystore != null) {
+            variables.putAll(Map.of("HTTPS_PORT", String.valueOf(httpsPort), "KEYSTORE", keystore.toString(),
+                    "KEYSTORE_PASSWORD", Keystores.PASSWORD));
         }
-        roles.forEach((user, role) -> xml.append("  <user username=\"").append(user).append("\" password=\"")
+        return variables;
+    }
+
+    /** The guide's files in the base, as its sections 2 to 7 write them, and the test users in tomcat-users.xml. */
+    private static void configure(Path base, DeployFiles files, boolean tls, String testUsers) throws IOException {
+        String server = files.read("conf/server.xml");
+        if (tls) {
+            files.install(HTTPS_CONNECTOR, base);
+            server = afterLineWith(server, HTTPS_CONNECTOR_GOES_HERE, files.read(HTTPS_CONNECTOR));
+        }
+        DeployFiles.write(base.resolve("conf/server.xml"), server);
+        DeployFiles.write(base.resolve("conf/tomcat-users.xml"),
+                files.read("conf/tomcat-users.xml").replace("</tomcat-users>", testUsers + "</tomcat-users>"));
+        files.install("bin/setenv.sh", base);
+        files.install(CONTEXT, base);
+        DeployFiles.write(base.resolve("staging/cticache.xml"), files.read(CONTEXT));
+        Files.writeString(base.resolve("conf/logging.properties"), files.read("conf/logging.properties"),
+                StandardOpenOption.APPEND);
+    }
+
+    /** What sed's {@code r} command of docs/deploy-tomcat.md section 5a does: {@code part} after the marker's line. */
+    private static String afterLineWith(String text, String marker, String part) {
+        int marked = text.indexOf(marker);
+        if (marked < 0) {
+            throw new IllegalStateException("conf/server.xml has no line with '" + marker + "'");
+        }
+        int next = text.indexOf('\n', marked) + 1;
+        return text.substring(0, next) + part + text.substring(next);
+    }
+
+    /** The test users' lines for tomcat-users.xml, after the guide's; Tomcat creates a role that a user names. */
+    private static String testUsers(Map<String, String> hashes) {
+        StringBuilder xml = new StringBuilder();
+        TEST_USERS.forEach((user, role) -> xml.append("  <user username=\"").append(user).append("\" password=\"")
                 .append(hashes.get(password(user))).append("\" roles=\"").append(role).append("\"/>\n"));
-        return xml.append("</tomcat-users>\n").toString();
+        return xml.toString();
     }
 
     private static String password(String user) {
         return user.equals(Deployment.ADMIN) ? "password" : user;
-    }
-
-    private static String contextXml() {
-        return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <Context>
-                  <Parameter name="cticache.dnis.pool" value="%s"/>
-                  <Parameter name="cticache.dnis.pool.intl" value="%s"/>
-                  <Parameter name="cticache.ttl.default" value="%d" override="false"/>
-                </Context>
-                """.formatted(ContractSettings.DEFAULT_POOL, ContractSettings.INTL_POOL,
-                ContractSettings.TTL_DEFAULT);
     }
 
     /** Calls the manager application's text interface, e.g. {@code reload?path=/cticache}; returns its answer. */
