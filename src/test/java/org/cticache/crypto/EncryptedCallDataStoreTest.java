@@ -5,22 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 import org.cticache.core.Ani;
 import org.cticache.core.CallData;
 import org.cticache.core.CallDataStore;
 import org.cticache.core.Dnis;
 import org.cticache.core.DnisPool;
 import org.cticache.core.EntryKey;
-import org.cticache.core.EntryStore;
 import org.cticache.core.IdempotencyConflictException;
 import org.cticache.core.IdempotencyKey;
-import org.cticache.core.Placement;
-import org.cticache.core.StoredValue;
 import org.cticache.core.UnreadableEntryException;
+import org.cticache.testing.MemoryCallDataStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -34,100 +29,15 @@ class EncryptedCallDataStoreTest {
     private static final CallData DATA = new CallData("{\"account\":\"12345678\"}");
     private static final EntryKey KEY = new EntryKey(new Dnis("5551234500"), ANI);
 
-    /**
-     * Entries under their keys, a pool matched by DNIS alone keeping the ANI in an envelope, and one fingerprint
-     * per idempotency key, as the Redis scripts keep them.
-     */
-    private static final class MemoryStore implements EntryStore {
-
-        final Map<String, String> values = new HashMap<>();
-        final Map<String, String> fingerprints = new HashMap<>();
-
-        static String key(DnisPool byDnis, Dnis dnis, Ani ani) {
-            return byDnis != null ? byDnis.name() + ":" + dnis.value() : ani.value() + ":" + dnis.value();
-        }
-
-        @Override
-        public Dnis allocate(DnisPool pool, int start, Ani ani, CallData data, int ttlSeconds,
-                             IdempotencyKey idempotency) {
-            return allocate(pool, start, ani, placement -> data, ttlSeconds, idempotency);
-        }
-
-        @Override
-        public Dnis allocate(DnisPool pool, int start, Ani ani, Function<Placement, CallData> value, int ttlSeconds,
-                             IdempotencyKey idempotency) {
-            DnisPool byDnis = pool.isMatchedByDnis() ? pool : null;
-            if (idempotency != null) {
-                String earlier = fingerprints.putIfAbsent(idempotency.key(), idempotency.fingerprint());
-                if (earlier != null && !earlier.equals(idempotency.fingerprint())) {
-                    throw new IdempotencyConflictException(idempotency.key());
-                }
-                if (earlier != null) {
-                    return pool.numbers().get(0);
-                }
-            }
-            Dnis dnis = pool.numbers().stream().filter(d -> !values.containsKey(key(byDnis, d, ani))).findFirst()
-                    .orElseThrow();
-            String envelope = byDnis != null ? "\0\0" + ani.value() + "\0" : "";
-            values.put(key(byDnis, dnis, ani), envelope + value.apply(new Placement(dnis, envelope)).json());
-            return dnis;
-        }
-
-        @Override
-        public Optional<StoredValue> read(DnisPool byDnis, Dnis dnis, Ani ani, boolean take, String retryKey) {
-            String key = key(byDnis, dnis, ani);
-            String stored = values.get(key);
-            if (stored == null) {
-                return Optional.empty();
-            }
-            int value = byDnis != null ? stored.indexOf('\0', 2) + 1 : 0;
-            if (byDnis != null && ani != null && !stored.substring(2, value - 1).equals(ani.value())) {
-                return Optional.empty();
-            }
-            if (take) {
-                values.remove(key);
-            }
-            return Optional.of(new StoredValue(new CallData(stored.substring(value)), stored.substring(0, value)));
-        }
-
-        @Override
-        public Optional<CallData> peek(EntryKey key) {
-            return read(null, key.dnis(), key.ani(), false, null).map(StoredValue::data);
-        }
-
-        @Override
-        public Optional<CallData> take(EntryKey key, String retryKey) {
-            return read(null, key.dnis(), key.ani(), true, retryKey).map(StoredValue::data);
-        }
-
-        @Override
-        public Optional<CallData> peekMatchedByDnis(DnisPool pool, Dnis dnis, Ani ani) {
-            return read(pool, dnis, ani, false, null).map(StoredValue::data);
-        }
-
-        @Override
-        public Optional<CallData> takeMatchedByDnis(DnisPool pool, Dnis dnis, Ani ani, String retryKey) {
-            return read(pool, dnis, ani, true, retryKey).map(StoredValue::data);
-        }
-
-        @Override
-        public boolean isUp() {
-            return true;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
-    private final MemoryStore redis = new MemoryStore();
+    // Holds the stored forms as Redis does, so that a test can read and tamper with what the store sees.
+    private final MemoryCallDataStore redis = new MemoryCallDataStore();
 
     @Test
     void theStoreSeesOnlyTheSealedValueAndReadsGetTheExactValueBack() {
         CallDataStore store = new EncryptedCallDataStore(redis, ValueCipher.of(ValueCipherTest.KEY_A));
         store.allocate(POOL, 0, ANI, DATA, 60, null);
 
-        String stored = redis.values.get("9123456789:5551234500");
+        String stored = redis.stored("9123456789:5551234500");
         assertEquals(ValueCipher.MARKER, stored.charAt(0));
         assertFalse(stored.contains("12345678"), stored);
         assertEquals(Optional.of(DATA), store.peek(KEY));
@@ -148,12 +58,12 @@ class EncryptedCallDataStoreTest {
     void anUnreadableEntryNamesTheEntryWithoutTheFullAniOrTheValue() {
         CallDataStore store = new EncryptedCallDataStore(redis, ValueCipher.of(ValueCipherTest.KEY_A));
         store.allocate(POOL, 0, ANI, DATA, 60, null);
-        redis.values.computeIfPresent("9123456789:5551234500", (dnis, stored) -> ValueCipherTest.tampered(stored));
+        redis.plant("9123456789:5551234500", ValueCipherTest.tampered(redis.stored("9123456789:5551234500")));
 
         String message = assertThrows(UnreadableEntryException.class, () -> store.take(KEY)).getMessage();
         assertTrue(message.contains("5551234500:******6789"), message);
         assertFalse(message.contains(ANI.value()) || message.contains("12345678"), message);
-        assertTrue(redis.values.isEmpty(), "a take removes the entry even when it cannot be read");
+        assertEquals(0, redis.size(), "a take removes the entry even when it cannot be read");
     }
 
     @Test
@@ -162,7 +72,7 @@ class EncryptedCallDataStoreTest {
         IdempotencyKey idempotency = IdempotencyKey.of("retry-1", ANI, DATA, "default", 60);
         store.allocate(POOL, 0, ANI, DATA, 60, idempotency);
 
-        String stored = redis.fingerprints.get("retry-1");
+        String stored = redis.fingerprint("retry-1");
         assertTrue(stored.matches("[0-9a-f]{64}"), stored);
         assertFalse(stored.equals(idempotency.fingerprint()));
     }
@@ -198,7 +108,7 @@ class EncryptedCallDataStoreTest {
         store.allocate(POOL, 0, ANI, DATA, 60, null);
         Dnis other = store.allocate(POOL, 0, ANI, new CallData("1"), 60, null);
 
-        redis.values.put(ANI.value() + ":" + other.value(), redis.values.get(ANI.value() + ":5551234500"));
+        redis.plant(ANI.value() + ":" + other.value(), redis.stored(ANI.value() + ":5551234500"));
 
         assertUnreadable(() -> store.peek(new EntryKey(other, ANI)));
         assertEquals(Optional.of(DATA), store.peek(KEY));
@@ -210,10 +120,10 @@ class EncryptedCallDataStoreTest {
         Dnis dnis = store.allocate(MATCHED_BY_DNIS, 0, ANI, DATA, 60, null);
         Dnis other = store.allocate(MATCHED_BY_DNIS, 0, ANI, new CallData("1"), 60, null);
         Dnis elsewhere = store.allocate(OTHER_MATCHED_BY_DNIS, 0, ANI, new CallData("2"), 60, null);
-        String stored = redis.values.get("rewriting:" + dnis.value());
+        String stored = redis.stored("rewriting:" + dnis.value());
 
-        redis.values.put("rewriting:" + other.value(), stored);
-        redis.values.put("other:" + elsewhere.value(), stored);
+        redis.plant("rewriting:" + other.value(), stored);
+        redis.plant("other:" + elsewhere.value(), stored);
 
         assertUnreadable(() -> store.peekMatchedByDnis(MATCHED_BY_DNIS, other, null));
         assertUnreadable(() -> store.peekMatchedByDnis(OTHER_MATCHED_BY_DNIS, elsewhere, null));
@@ -225,7 +135,7 @@ class EncryptedCallDataStoreTest {
         Dnis dnis = store.allocate(MATCHED_BY_DNIS, 0, ANI, DATA, 60, null);
         Ani other = new Ani("9000000000");
 
-        redis.values.computeIfPresent("rewriting:" + dnis.value(), (key, stored) -> stored.replace(ANI.value(),
+        redis.plant("rewriting:" + dnis.value(), redis.stored("rewriting:" + dnis.value()).replace(ANI.value(),
                 other.value()));
 
         assertUnreadable(() -> store.peekMatchedByDnis(MATCHED_BY_DNIS, dnis, other));
@@ -235,8 +145,8 @@ class EncryptedCallDataStoreTest {
     @Test
     void aValueSealedForItsCallerAloneBeforeTheUpgradeStillOpens() {
         ValueCipher cipher = ValueCipher.of(ValueCipherTest.KEY_A);
-        redis.values.put(ANI.value() + ":5551234500", cipher.seal(DATA.json(), "ani:" + ANI.value()));
-        redis.values.put("rewriting:5551234501", "\0\0" + ANI.value() + "\0" + cipher.seal(DATA.json(),
+        redis.plant(ANI.value() + ":5551234500", cipher.seal(DATA.json(), "ani:" + ANI.value()));
+        redis.plant("rewriting:5551234501", "\0\0" + ANI.value() + "\0" + cipher.seal(DATA.json(),
                 "pool:rewriting"));
         CallDataStore store = new EncryptedCallDataStore(redis, cipher);
 
@@ -248,7 +158,7 @@ class EncryptedCallDataStoreTest {
     void switchedOffItStoresTheValueAsSent() {
         new EncryptedCallDataStore(redis, ValueCipher.off()).allocate(MATCHED_BY_DNIS, 0, ANI, DATA, 60, null);
 
-        assertEquals("\0\0" + ANI.value() + "\0" + DATA.json(), redis.values.get("rewriting:5551234501"));
+        assertEquals("\0\0" + ANI.value() + "\0" + DATA.json(), redis.stored("rewriting:5551234501"));
     }
 
     private static void assertUnreadable(Executable read) {

@@ -4,15 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import javax.net.ssl.SSLSession;
 import org.junit.jupiter.api.Test;
 
 class OpenApiConformanceTest {
@@ -113,31 +110,6 @@ class OpenApiConformanceTest {
         // Every answer of cticache carries the request id.
         Map<String, List<String>> all = new HashMap<>(Map.of("X-Request-Id", List.of("test-1")));
         headers.forEach((name, value) -> all.put(name, List.of(value)));
-        return new Answer(request, status, HttpHeaders.of(all, (name, value) -> true), body);
-    }
-
-    /** A received answer, without the network. */
-    private record Answer(HttpRequest request, int statusCode, HttpHeaders headers, String body)
-            implements HttpResponse<String> {
-
-        @Override
-        public Optional<HttpResponse<String>> previousResponse() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<SSLSession> sslSession() {
-            return Optional.empty();
-        }
-
-        @Override
-        public URI uri() {
-            return request.uri();
-        }
-
-        @Override
-        public HttpClient.Version version() {
-            return HttpClient.Version.HTTP_1_1;
-        }
+        return new Answer<>(request, status, HttpHeaders.of(all, (name, value) -> true), body);
     }
 }
