@@ -29,4 +29,24 @@ public interface EntryStore extends CallDataStore {
      * @param retryKey          for a take, as {@link #take(EntryKey, String)} has it; may be null
      */
     Optional<StoredValue> read(DnisPool poolMatchedByDnis, Dnis dnis, Ani ani, boolean take, String retryKey);
+
+    @Override
+    default Optional<CallData> peek(EntryKey key) {
+        return read(null, key.dnis(), key.ani(), false, null).map(StoredValue::data);
+    }
+
+    @Override
+    default Optional<CallData> take(EntryKey key, String retryKey) {
+        return read(null, key.dnis(), key.ani(), true, retryKey).map(StoredValue::data);
+    }
+
+    @Override
+    default Optional<CallData> peekMatchedByDnis(DnisPool pool, Dnis dnis, Ani ani) {
+        return read(pool, dnis, ani, false, null).map(StoredValue::data);
+    }
+
+    @Override
+    default Optional<CallData> takeMatchedByDnis(DnisPool pool, Dnis dnis, Ani ani, String retryKey) {
+        return read(pool, dnis, ani, true, retryKey).map(StoredValue::data);
+    }
 }

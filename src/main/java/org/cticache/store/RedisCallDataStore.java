@@ -251,26 +251,6 @@ public final class RedisCallDataStore implements EntryStore, OccupancyStore {
         return new AllocateScript.Unreplicated(acknowledged);
     }
 
-    @Override
-    public Optional<CallData> peek(EntryKey key) {
-        return read(null, key.dnis(), key.ani(), false, null).map(StoredValue::data);
-    }
-
-    @Override
-    public Optional<CallData> take(EntryKey key, String retryKey) {
-        return read(null, key.dnis(), key.ani(), true, retryKey).map(StoredValue::data);
-    }
-
-    @Override
-    public Optional<CallData> peekMatchedByDnis(DnisPool pool, Dnis dnis, Ani ani) {
-        return read(pool, dnis, ani, false, null).map(StoredValue::data);
-    }
-
-    @Override
-    public Optional<CallData> takeMatchedByDnis(DnisPool pool, Dnis dnis, Ani ani, String retryKey) {
-        return read(pool, dnis, ani, true, retryKey).map(StoredValue::data);
-    }
-
     /**
      * A take with a retry key keeps what it took under {@code <entry key>:taken:<retry key>} for a while (see
      * read.lua), in the entry's slot.

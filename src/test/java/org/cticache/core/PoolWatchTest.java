@@ -77,7 +77,7 @@ class PoolWatchTest {
     @Test
     void aPoolMatchedByDnisSaysHowManyAreLeased() {
         watch.allocated(byDnis, 4);
-        assertEquals(List.of("cticache: pool 'bydnis' is 100% used (4 of its 4 DNIS are byDnis); warning at 80%"
+        assertEquals(List.of("cticache: pool 'bydnis' is 100% used (4 of its 4 DNIS are in use); warning at 80%"
                 + " (cticache.pool.warn). A caller holding every DNIS gets 503: add numbers to the pool."),
                 logged.messages(Level.WARNING));
     }

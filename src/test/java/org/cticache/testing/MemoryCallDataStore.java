@@ -13,7 +13,6 @@ import org.cticache.core.Ani;
 import org.cticache.core.CallData;
 import org.cticache.core.Dnis;
 import org.cticache.core.DnisPool;
-import org.cticache.core.EntryKey;
 import org.cticache.core.EntryStore;
 import org.cticache.core.IdempotencyConflictException;
 import org.cticache.core.IdempotencyKey;
@@ -173,26 +172,6 @@ public final class MemoryCallDataStore implements EntryStore, OccupancyStore {
             }
         }
         return Optional.of(value);
-    }
-
-    @Override
-    public Optional<CallData> peek(EntryKey key) {
-        return read(null, key.dnis(), key.ani(), false, null).map(StoredValue::data);
-    }
-
-    @Override
-    public Optional<CallData> take(EntryKey key, String retryKey) {
-        return read(null, key.dnis(), key.ani(), true, retryKey).map(StoredValue::data);
-    }
-
-    @Override
-    public Optional<CallData> peekMatchedByDnis(DnisPool pool, Dnis dnis, Ani ani) {
-        return read(pool, dnis, ani, false, null).map(StoredValue::data);
-    }
-
-    @Override
-    public Optional<CallData> takeMatchedByDnis(DnisPool pool, Dnis dnis, Ani ani, String retryKey) {
-        return read(pool, dnis, ani, true, retryKey).map(StoredValue::data);
     }
 
     @Override
