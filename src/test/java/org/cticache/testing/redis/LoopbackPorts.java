@@ -6,16 +6,28 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** Free, distinct loopback ports for the nodes of one topology, including each cluster node's bus port. */
-final class LoopbackPorts {
+/**
+ * Free, distinct loopback ports for servers the tests start, including each cluster node's bus port. They come
+ * from below Linux's ephemeral range (32768 and up), never from it: a port the kernel handed out there is free
+ * only until some client's outgoing connection takes it as its own local port, before the server binds it.
+ */
+public final class LoopbackPorts {
 
     /** Redis 6.2 has no cluster-port setting: a cluster node always binds its bus at port + 10000. */
     private static final int CLUSTER_BUS_OFFSET = 10_000;
 
-    private static final int MAX_PORT = 65_535;
+    // Low enough that a bus port stays below the ephemeral range too.
+    private static final int FIRST = 12_000;
+    private static final int LAST = 22_767;
 
     private LoopbackPorts() {
+    }
+
+    /** A port no other process listens on. */
+    public static int pickOne() {
+        return pick(1).get(0);
     }
 
     /** Ports no other process listens on; all are held open while choosing, so no two of them are the same. */
@@ -31,14 +43,21 @@ final class LoopbackPorts {
     private static List<Integer> pick(int count, boolean withBus) {
         List<ServerSocket> held = new ArrayList<>();
         List<Integer> ports = new ArrayList<>();
+        // A random start, so that test JVMs running side by side rarely try the same ports.
+        int start = ThreadLocalRandom.current().nextInt(FIRST, LAST + 1);
         try {
-            while (ports.size() < count) {
-                ServerSocket socket = bind(0);
+            for (int i = 0; i <= LAST - FIRST && ports.size() < count; i++) {
+                int port = FIRST + (start - FIRST + i) % (LAST - FIRST + 1);
+                ServerSocket socket;
+                try {
+                    socket = bind(port);
+                } catch (IOException taken) {
+                    continue;
+                }
                 held.add(socket);
-                int port = socket.getLocalPort();
                 if (!withBus) {
                     ports.add(port);
-                } else if (port + CLUSTER_BUS_OFFSET <= MAX_PORT) {
+                } else {
                     try {
                         held.add(bind(port + CLUSTER_BUS_OFFSET));
                         ports.add(port);
@@ -47,9 +66,10 @@ final class LoopbackPorts {
                     }
                 }
             }
+            if (ports.size() < count) {
+                throw new IllegalStateException("no " + count + " free loopback ports in " + FIRST + "-" + LAST);
+            }
             return ports;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not find free loopback ports", e);
         } finally {
             for (ServerSocket socket : held) {
                 try {
