@@ -59,7 +59,7 @@ public final class DnisAniResource {
                 transfers.create(ani, request.value(), request.pool(), request.ttl(), idempotencyKey));
         // A path with a literal ':' and '+', as clients parse it; the base path keeps the deployed context path.
         URI location = URI.create(basePath + PATH + "/" + allocation.key());
-        return DefaultJson.answer(Response.created(location).entity(CreatedEntry.of(allocation)), accept);
+        return CallDataAnswer.answer(Response.created(location).entity(CreatedEntry.of(allocation)), accept);
     }
 
     /** The body's declared length, -1 when it has none (chunked) or none that parses, as HttpHeaders#getLength. */
@@ -78,7 +78,7 @@ public final class DnisAniResource {
     @Path("{key}")
     public Response peek(@PathParam("key") String key, @HeaderParam(HttpHeaders.ACCEPT) List<String> accept) {
         EntryValue value = EntryValue.of(transfers.peek(AuditedCall.current().key(numbers.key(key))));
-        return DefaultJson.answer(Response.ok(value), accept);
+        return CallDataAnswer.answer(Response.ok(value), accept);
     }
 
     @DELETE
@@ -87,6 +87,6 @@ public final class DnisAniResource {
                          @HeaderParam(HttpHeaders.ACCEPT) List<String> accept) {
         EntryValue value = EntryValue.of(transfers.take(AuditedCall.current().key(numbers.key(key)),
                 IdempotencyKey.checked(retryKey)));
-        return DefaultJson.answer(Response.ok(value), accept);
+        return CallDataAnswer.answer(Response.ok(value), accept);
     }
 }

@@ -35,7 +35,7 @@ public final class DnisResource {
     @Path("{dnis}")
     public Response peek(@PathParam("dnis") String dnis, @HeaderParam(HttpHeaders.ACCEPT) List<String> accept) {
         EntryValue value = EntryValue.of(transfers.peek(AuditedCall.current().dnis(numbers.dnis(dnis))));
-        return DefaultJson.answer(Response.ok(value), accept);
+        return CallDataAnswer.answer(Response.ok(value), accept);
     }
 
     @DELETE
@@ -45,6 +45,6 @@ public final class DnisResource {
                          @HeaderParam(HttpHeaders.ACCEPT) List<String> accept) {
         EntryValue value = EntryValue.of(transfers.take(AuditedCall.current().dnis(numbers.dnis(dnis)),
                 IdempotencyKey.checked(retryKey)));
-        return DefaultJson.answer(Response.ok(value), accept);
+        return CallDataAnswer.answer(Response.ok(value), accept);
     }
 }

@@ -3,7 +3,6 @@ package org.cticache.api;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.cticache.core.CallTransfers;
@@ -12,9 +11,6 @@ import org.cticache.core.CallTransfers;
 @Path("health")
 @Produces({MediaType.APPLICATION_JSON, MediaType.APPLICATION_XML, MediaType.TEXT_XML})
 public final class HealthResource {
-
-    // Answers about the live state of the service, never to be served from a cache; the monitoring resources too.
-    static final CacheControl NO_STORE = CacheControl.valueOf("no-store");
 
     private final CallTransfers transfers;
 
@@ -25,9 +21,10 @@ public final class HealthResource {
     @GET
     public Response health() {
         boolean up = transfers.isStoreUp();
+        // The live state of the service, never to be served from a cache; the monitoring resources' answers too.
         return Response.status(up ? Response.Status.OK : Response.Status.SERVICE_UNAVAILABLE)
                 .entity(up ? HealthStatus.UP : HealthStatus.DOWN)
-                .cacheControl(NO_STORE)
+                .cacheControl(CallDataAnswer.NO_STORE)
                 .build();
     }
 }

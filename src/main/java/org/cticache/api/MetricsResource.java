@@ -20,7 +20,7 @@ public final class MetricsResource {
     @GET
     public Response scrape(@HeaderParam(HttpHeaders.ACCEPT) String accept) {
         Metrics.Exposition exposition = metrics.scrape(accept);
-        return Response.ok(exposition.text(), exposition.contentType()).cacheControl(HealthResource.NO_STORE)
+        return Response.ok(exposition.text(), exposition.contentType()).cacheControl(CallDataAnswer.NO_STORE)
                 .build();
     }
 }

@@ -20,6 +20,6 @@ public final class PoolsResource {
 
     @GET
     public Response pools() {
-        return Response.ok(PoolsView.of(status.count())).cacheControl(HealthResource.NO_STORE).build();
+        return Response.ok(PoolsView.of(status.count())).cacheControl(CallDataAnswer.NO_STORE).build();
     }
 }

@@ -4,6 +4,7 @@ import static org.cticache.testing.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.cticache.testing.Api;
 import org.cticache.testing.Deployment;
 import org.cticache.testing.InMemoryEdge;
@@ -29,6 +30,15 @@ class DnisMatchingTest {
         assertEquals("{\"value\":\"data\"}", byDnis(api, "GET", "555.000.0011").body());
         assertEquals("{\"value\":\"data\"}", byDnis(api, "DELETE", dnis).body());
         assertProblem(byDnis(api, "GET", dnis), 404, "no live entry for DNIS " + dnis);
+    }
+
+    @Test
+    void theValueReadByDnisIsNeverCached(Api api) {
+        String dnis = Api.json(api.create("{\"value\":\"data\",\"ani\":\"" + ANI + "\",\"pool\":\"rewriting\"}"))
+                .path("dnis").asText();
+
+        assertEquals(List.of("no-store"), byDnis(api, "GET", dnis).headers().allValues("Cache-Control"));
+        assertEquals(List.of("no-store"), byDnis(api, "DELETE", dnis).headers().allValues("Cache-Control"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.cticache.testing.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.cticache.testing.Api;
 import org.cticache.testing.Numbers;
 import org.cticache.testing.SharedDeployment;
@@ -38,6 +39,18 @@ class RetrieveIT {
         assertEquals("{\"value\":\"12345678\"}", taken.body());
         assertProblem(api.delete(key), 404, key);
         assertProblem(api.get(key), 404, key);
+    }
+
+    @Test
+    void noAnswerCarryingCallDataMayBeCached(Api api) {
+        String ani = Numbers.uniqueAni();
+        HttpResponse<String> created = api.create(ani, "\"12345678\"");
+        assertEquals(201, created.statusCode());
+        String key = Api.json(created).path("dnis").asText() + ":" + ani;
+        for (HttpResponse<String> response : List.of(created, api.get(key), api.delete(key))) {
+            assertEquals(List.of("no-store"), response.headers().allValues("Cache-Control"),
+                    response.request().method() + " " + response.statusCode());
+        }
     }
 
     @Test
