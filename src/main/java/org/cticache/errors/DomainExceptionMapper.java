@@ -66,9 +66,11 @@ public final class DomainExceptionMapper implements ExceptionMapper<DomainExcept
         long now = System.nanoTime();
         long last = lastOutageLog.get();
         if (now - last >= LOG_INTERVAL_NANOS && lastOutageLog.compareAndSet(last, now)) {
-            // The causes' types and Redis error code only: a Redis error message may quote a key, which holds an ANI.
-            LOG.log(Level.WARNING, "cticache: Redis unavailable, answering 503: "
-                    + (e.getCause() == null ? e.getMessage() : Redacted.describe(e.getCause())));
+            // Our message says which failure it was (unreachable, credentials refused, too few replicas); of the
+            // causes only their types and Redis error code, since a Redis error message may quote a key, which holds
+            // an ANI.
+            LOG.log(Level.WARNING, "cticache: answering 503: " + e.getMessage()
+                    + (e.getCause() == null ? "" : " (" + Redacted.describe(e.getCause()) + ")"));
         }
     }
 }

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.cticache.core.Ani;
 import org.cticache.core.CallData;
@@ -35,6 +37,8 @@ import redis.clients.jedis.params.SetParams;
  */
 public final class RedisCallDataStore implements EntryStore, OccupancyStore {
 
+    private static final Logger LOG = Logger.getLogger(RedisCallDataStore.class.getName());
+
     // A pool's numbers stay in Redis this long after they were last published; an allocation that finds them
     // gone publishes them again, so this only bounds how long a pool's former versions linger.
     private static final long NUMBERS_TTL_MILLIS = 7L * 24 * 3600 * 1000;
@@ -57,6 +61,7 @@ public final class RedisCallDataStore implements EntryStore, OccupancyStore {
     private final ReadScript read = new ReadScript();
     private final FillScript fill = new FillScript();
     private final OccupancyScript occupancy = new OccupancyScript();
+    private final AtomicBoolean lastHealthUp = new AtomicBoolean(true);
 
     private RedisCallDataStore(RedisCalls redis, RedisKeys keys, DnisPools pools, PoolEvents events,
                                int waitReplicas, int waitTimeoutMillis, long cooldownMillis, long horizonMillis) {
@@ -373,9 +378,17 @@ public final class RedisCallDataStore implements EntryStore, OccupancyStore {
     public boolean isUp() {
         try {
             String health = keys.health();
-            return "OK".equals(redis.call(Call.PING, health,
+            boolean up = "OK".equals(redis.call(Call.PING, health,
                     jedis -> jedis.set(health, "up", SetParams.setParams().px(HEALTH_TTL_MILLIS))));
+            if (up && !lastHealthUp.getAndSet(true)) {
+                LOG.info("cticache: Redis is up again, health UP");
+            }
+            return up;
         } catch (StoreUnavailableException e) {
+            // Once per change: a load balancer polls health every few seconds.
+            if (lastHealthUp.getAndSet(false)) {
+                LOG.warning("cticache: health DOWN: " + e.getMessage());
+            }
             return false;
         }
     }

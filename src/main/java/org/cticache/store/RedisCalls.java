@@ -2,6 +2,7 @@ package org.cticache.store;
 
 import java.net.SocketTimeoutException;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cticache.core.StoreUnavailableException;
 import redis.clients.jedis.Jedis;
@@ -28,6 +29,11 @@ final class RedisCalls implements AutoCloseable {
     // The code starts the reply, or, from a command inside a script, follows the script's own error prefix.
     private static final Pattern UNAVAILABLE_ERRORS = Pattern.compile("(?:^|[\\s:-])(?:LOADING|READONLY|MASTERDOWN"
             + "|BUSY|TRYAGAIN|CLUSTERDOWN|NOREPLICAS|OOM|MISCONF|NOAUTH|WRONGPASS|NOPERM)\\b");
+
+    // A wrong password or user (WRONGPASS), none sent where one is needed (NOAUTH), or one sent to a Redis that has
+    // none (ERR AUTH ... called without any password configured; "ERR Client sent AUTH" before Redis 6).
+    private static final Pattern REFUSED_CREDENTIALS = Pattern.compile(
+            "^(?:(NOAUTH|WRONGPASS)\\b|ERR (?:AUTH\\b|Client sent AUTH|invalid password))");
 
     private final RedisConnector redis;
     private final CallTiming timing;
@@ -59,7 +65,7 @@ final class RedisCalls implements AutoCloseable {
         try {
             return redis.onMasterOf(key, command);
         } catch (JedisConnectionException | JedisRedirectionException e) {
-            if (isTimeout(e)) {
+            if (isTimeout(e) || credentialsRefusal(e) != null) {
                 throw unavailable(e);
             }
             redis.recover();
@@ -87,10 +93,29 @@ final class RedisCalls implements AutoCloseable {
     }
 
     private static RuntimeException unavailable(JedisException e) {
+        String refusal = credentialsRefusal(e);
+        if (refusal != null) {
+            return new StoreUnavailableException("Redis refused cticache's credentials (" + refusal + "): check"
+                    + " cticache.redis.user and cticache.redis.password, or those in cticache.redis.uri; nothing was"
+                    + " changed", e);
+        }
         if (e instanceof JedisDataException && !UNAVAILABLE_ERRORS.matcher(e.getMessage()).find()) {
             return e;
         }
         return new StoreUnavailableException("Redis is unreachable or did not answer in time; nothing was changed",
                 e);
+    }
+
+    /** The error code by which Redis refused the credentials, on the failure or a cause of it; null if it did not. */
+    private static String credentialsRefusal(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JedisDataException && t.getMessage() != null) {
+                Matcher refused = REFUSED_CREDENTIALS.matcher(t.getMessage());
+                if (refused.find()) {
+                    return refused.group(1) != null ? refused.group(1) : "ERR AUTH";
+                }
+            }
+        }
+        return null;
     }
 }
