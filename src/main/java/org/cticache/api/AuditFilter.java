@@ -8,6 +8,7 @@ import jakarta.servlet.ServletRequestWrapper;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.io.IOException;
 import java.util.List;
 import java.util.logging.Level;
@@ -17,6 +18,7 @@ import org.cticache.audit.ApiCallListener;
 import org.cticache.audit.AuditedCall;
 import org.cticache.core.DnisPools;
 import org.cticache.errors.Redacted;
+import org.cticache.security.BasicCredentials;
 
 /** Gives every call its request id (X-Request-Id on every answer) and tells the listeners once it is answered. */
 // First filter of every request and error dispatch, so each call is told exactly once: a call the container
@@ -56,7 +58,8 @@ public final class AuditFilter extends HttpFilter {
         } finally {
             AuditedCall.release();
             // An exception escaping the chain becomes the container's 500.
-            tell(call.completed(request.getRemoteUser(), failed ? 500 : response.getStatus(), System.nanoTime()));
+            int status = failed ? 500 : response.getStatus();
+            tell(call.completed(user(request, status), status, System.nanoTime()));
         }
     }
 
@@ -96,5 +99,18 @@ public final class AuditFilter extends HttpFilter {
             inner = wrapper.getRequest();
         }
         return (HttpServletRequest) inner;
+    }
+
+    /**
+     * Who made the call; for a 401, the user name that was tried, so that an operator sees which account is being
+     * guessed (never its password).
+     */
+    private static String user(HttpServletRequest request, int status) {
+        String user = request.getRemoteUser();
+        if (user == null && status == HttpServletResponse.SC_UNAUTHORIZED) {
+            return BasicCredentials.of(request.getHeader(HttpHeaders.AUTHORIZATION)).map(BasicCredentials::user)
+                    .orElse(null);
+        }
+        return user;
     }
 }

@@ -7,8 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.util.Optional;
 import java.util.Set;
 import org.cticache.errors.Problem;
 
@@ -50,23 +49,12 @@ public final class MethodSecurityFilter extends HttpFilter {
 
     /** Checks the request's Basic credentials against the container's realm. */
     private static boolean loggedIn(HttpServletRequest request) {
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return false;
-        }
-        String credentials;
-        try {
-            credentials = new String(Base64.getDecoder().decode(authorization.substring(6).strip()),
-                    StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        int colon = credentials.indexOf(':');
-        if (colon < 0) {
+        Optional<BasicCredentials> credentials = BasicCredentials.of(request.getHeader(HttpHeaders.AUTHORIZATION));
+        if (credentials.isEmpty()) {
             return false;
         }
         try {
-            request.login(credentials.substring(0, colon), credentials.substring(colon + 1));
+            request.login(credentials.get().user(), credentials.get().password());
             return true;
         } catch (ServletException e) {
             return false;

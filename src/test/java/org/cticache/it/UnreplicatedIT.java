@@ -1,16 +1,21 @@
 package org.cticache.it;
 
+import static org.awaitility.Awaitility.await;
 import static org.cticache.testing.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
+import java.util.logging.Level;
 import org.cticache.testing.Api;
 import org.cticache.testing.DedicatedDeployment;
 import org.cticache.testing.Deployment;
+import org.cticache.testing.LogRecords;
 import org.cticache.testing.Numbers;
 import org.cticache.testing.StoredKeys;
 import org.cticache.testing.TestRedis;
@@ -46,6 +51,22 @@ class UnreplicatedIT {
         assertEquals(Set.of(), redis.data().keys(StoredKeys.of(ani) + "*"), "entries and records of the ANI");
         assertEquals(Set.of(), redis.data().keys("cticache:idempotency:" + key), "the key's record");
         assertEquals(live, pool().path("live").asLong());
+    }
+
+    @Test
+    void aPostRefusedForWantOfReplicasIsLoggedAsThatNotAsAnOutage() {
+        try (LogRecords log = LogRecords.of("org.cticache", record -> record.getLevel() == Level.WARNING)) {
+            assertProblem(api.create(Numbers.uniqueAni(), "\"unconfirmed\""), 503, "replicas");
+            // The 503 line is logged at most once every 10 s: the other test of this class may have had it.
+            await("the refusal's log line").atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                api.create(Numbers.uniqueAni(), "\"unconfirmed\"");
+                assertTrue(log.messages(Level.WARNING).stream().anyMatch(line -> line.startsWith(
+                        "cticache: answering 503: only 0 of the 1 required Redis replicas confirmed")),
+                        log.messages(Level.WARNING).toString());
+            });
+            assertTrue(log.messages(Level.WARNING).stream().noneMatch(line -> line.contains("unreachable")),
+                    log.messages(Level.WARNING).toString());
+        }
     }
 
     private HttpResponse<String> post(String body, String idempotencyKey) {

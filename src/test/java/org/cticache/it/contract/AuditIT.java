@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -101,6 +103,11 @@ class AuditIT {
             send(api, calls, 403, api.request(key).GET(), Deployment.WRITER).expect("op=peek");
             send(api, calls, 401, api.request(key).GET(), null).expect("user=- op=peek");
             send(api, calls, 401, api.request(key).DELETE(), null).expect("user=- op=take");
+            // A wrong password: the line names the account being tried, never the password.
+            send(api, calls, 401, api.request(key).GET().header("Authorization",
+                    basic(Deployment.READER, Planted.VALUE)), null).expect("user=reader op=peek");
+            send(api, calls, 401, api.request(key).DELETE().header("Authorization", basic(Deployment.READER,
+                    Planted.VALUE)), null).expect("user=reader op=take");
             send(api, calls, 200, api.request(key).DELETE(), Deployment.ADMIN).expect("op=take" + numbers);
             send(api, calls, 404, api.request(key).GET(), Deployment.ADMIN).expect("op=peek" + numbers);
             send(api, calls, 404, api.request("DNIS/" + dnis).GET(), Deployment.ADMIN)
@@ -148,6 +155,10 @@ class AuditIT {
                 }
             }
         }
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static HttpRequest.Builder post(Api api, String contentType, String body) {
