@@ -31,6 +31,7 @@ import org.cticache.testing.Api;
 import org.cticache.testing.DedicatedDeployment;
 import org.cticache.testing.Deployment;
 import org.cticache.testing.Numbers;
+import org.cticache.testing.Planted;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -45,7 +46,7 @@ class EncryptionAtRestIT {
 
     private static final String KEY = "cticache.crypto.key";
     private static final String PREVIOUS = "cticache.crypto.key.previous";
-    private static final byte[] KEY_A = randomKey();
+    private static final byte[] KEY_A = Base64.getDecoder().decode(Planted.CRYPTO_KEY);
     private static final byte[] KEY_B = randomKey();
     private static final String A = Base64.getEncoder().encodeToString(KEY_A);
     private static final String B = Base64.getEncoder().encodeToString(KEY_B);

@@ -10,6 +10,7 @@ import org.cticache.testing.Api;
 import org.cticache.testing.DedicatedDeployment;
 import org.cticache.testing.LogRecords;
 import org.cticache.testing.Numbers;
+import org.cticache.testing.Planted;
 import org.cticache.testing.TestRedis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,7 +23,7 @@ class RedisCredentialsIT {
 
     @RegisterExtension
     static final DedicatedDeployment SERVICE = DedicatedDeployment.with(service -> service
-            .set("cticache.redis.password", "not-the-password"));
+            .set("cticache.redis.password", Planted.REDIS_PASSWORD));
 
     private final TestRedis redis = SERVICE.redis();
     private final Api api = SERVICE.api();

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The last check of a test run (failsafe execution {@code logs}): every log of it, of the test JVMs and of each
- * stock container as the guides set it up, is searched for the call data AuditIT planted.
+ * stock container as the guides set it up, is searched for the call data AuditIT planted and the secrets the run's
+ * deployments were given ({@link Planted}).
  */
 // The audit lines with the masked number must be there, so that the search cannot pass by finding no logs.
 class LogsKeepNoPersonalDataIT {
@@ -27,7 +28,7 @@ class LogsKeepNoPersonalDataIT {
     private static final String OUTSIDE_CTICACHE = "GET /outside-cticache ";
 
     @Test
-    void noLogOfTheRunHoldsThePlantedValueOrTheWholeAni() {
+    void noLogOfTheRunHoldsThePlantedValueTheWholeAniOrASecret() {
         List<Path> logs = new ArrayList<>(logFiles(TestLogFile.DIRECTORY));
         logs.addAll(logFiles(CONTAINERS));
         assertFalse(logs.isEmpty(), "no logs found: run the integration tests first (mvn verify)");
@@ -36,6 +37,8 @@ class LogsKeepNoPersonalDataIT {
             String text = read(log);
             assertFalse(text.contains(Planted.VALUE), () -> log + " holds the planted call data " + Planted.VALUE);
             assertFalse(text.contains(Planted.ANI), () -> log + " holds the whole planted ANI " + Planted.ANI);
+            assertFalse(text.contains(Planted.REDIS_PASSWORD), () -> log + " holds the planted Redis password");
+            assertFalse(text.contains(Planted.CRYPTO_KEY), () -> log + " holds the planted crypto key");
         }
     }
 
