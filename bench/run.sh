@@ -289,9 +289,10 @@ deploy_file() { # container file
   envsubst "$names" < "$source"
 }
 
-# cticache's settings, as system properties on the container's command line.
+# cticache's settings, as system properties on the container's command line (the benchmark's Redis has no
+# password); they beat the guides' files. The benchmark speaks plain HTTP, without the guides' TLS proxy.
 cticache_properties() {
-  echo "-Dcticache.redis.uri=$REDIS_URI -Dcticache.dnis.pool=$DEFAULT_POOL" \
+  echo "-Dcticache.redis.uri=$REDIS_URI -Dcticache.tls.required=false -Dcticache.dnis.pool=$DEFAULT_POOL" \
        "-Dcticache.dnis.pool.post=$POST_POOL" \
        "-Dcticache.dnis.pool.bench=$BENCH_DNIS -Dcticache.ttl.default=60 -Dcticache.ttl.max=3600"
   [[ $SCALE -eq 0 ]] || echo "-Dcticache.dnis.pool.scale_100=$SCALE_POOL_100" \
@@ -313,13 +314,13 @@ start_jetty() {
   HTTP_PORT=$(free_port)
   mkdir -p "$base"/{start.d,webapps,etc,logs,work}
   # MD5: is the cheap form the guide accepts for a long random machine password; Jetty's own tool makes it.
-  for account in ivr router ops; do
+  for account in ivr router ops prometheus; do
     password=$PASSWORD
     [[ $account == "$BENCH_USER" ]] || password=$(new_password)
     export "${account^^}_HASH=$(java -cp "$home/lib/jetty-util-$JETTY_VERSION.jar" \
       org.eclipse.jetty.util.security.Password "$account" "$password" 2>&1 | grep '^MD5:')"
   done
-  export LISTEN_ADDRESS=127.0.0.1 HTTP_PORT THREADS
+  export LISTEN_ADDRESS=127.0.0.1 HTTP_PORT THREADS REDIS_URI
   for file in start.d/http.ini start.d/ee10-deploy.ini webapps/cticache.xml etc/cticache-realm.properties \
       etc/cticache-override-web.xml etc/cticache-logging.properties; do
     deploy_file jetty "$file" > "$base/$file"
@@ -370,12 +371,13 @@ start_tomcat() {
   HTTP_PORT=$(free_port)
   mkdir -p "$base"/{bin,conf/Catalina/localhost,logs,temp,webapps,work}
   cp "$home"/conf/* "$base/conf/"
-  # The guide's accounts in its order: ivr, router, ops (the benchmark's, with $PASSWORD), deployer.
+  # The guide's accounts in its order: ivr, router, ops (the benchmark's, with $PASSWORD), prometheus, deployer.
   mapfile -t hashes < <(JAVA_HOME=$(java_home) bash "$home/bin/digest.sh" -a SHA-256 -i 1 -s 16 \
     -h org.apache.catalina.realm.MessageDigestCredentialHandler "$(new_password)" "$(new_password)" "$PASSWORD" \
-    "$(new_password)" | sed -n "s/^.*:\([0-9a-f$]*\)$/\1/p")
-  [[ ${#hashes[@]} -eq 4 ]] || die "digest.sh printed ${#hashes[@]} hashes, not 4"
-  export IVR_HASH=${hashes[0]} ROUTER_HASH=${hashes[1]} OPS_HASH=${hashes[2]} DEPLOYER_HASH=${hashes[3]}
+    "$(new_password)" "$(new_password)" | sed -n "s/^.*:\([0-9a-f$]*\)$/\1/p")
+  [[ ${#hashes[@]} -eq 5 ]] || die "digest.sh printed ${#hashes[@]} hashes, not 5"
+  export IVR_HASH=${hashes[0]} ROUTER_HASH=${hashes[1]} OPS_HASH=${hashes[2]} PROMETHEUS_HASH=${hashes[3]} \
+    DEPLOYER_HASH=${hashes[4]}
   export LISTEN_ADDRESS=127.0.0.1 HTTP_PORT THREADS REDIS_URI TLS_REQUIRED=false
   deploy_file tomcat conf/server.xml \
     | sed '/<Valve className="org.apache.catalina.valves.AccessLogValve"/,/\/>/d' > "$base/conf/server.xml"

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The deploy guides show the files that mvn verify and bench/run.sh deploy: every heredoc with which a guide writes
  * a file into {@code $CATALINA_BASE} or {@code $JETTY_BASE} holds exactly the file of src/deploy at that place, and
- * every file there is written by a guide, so neither side can drift.
+ * every file there is written by a guide, so neither side can drift; and the harness runs every command block.
  */
 class DeployGuidesTest {
 
@@ -62,13 +62,30 @@ class DeployGuidesTest {
             Matcher variable = DeployFiles.VARIABLE.matcher(shown.body());
             while (variable.find()) {
                 assertTrue(shown.expands(), shown.file() + " is written unexpanded but has " + variable.group());
-                assertTrue(Pattern.compile("(?m)^\\s*(export )?" + variable.group(1) + "=").matcher(guide).find(),
+                assertTrue(Pattern.compile("(?m)^\\s*((export )?" + variable.group(1) + "=|: \"\\$\\{"
+                                + variable.group(1) + ":=)").matcher(guide).find(),
                         shown.guide() + " gives " + variable.group() + " of " + shown.file() + " no value");
             }
             if (shown.expands()) {
                 assertFalse(variable.replaceAll("").matches("(?s).*[$\\\\`].*"),
                         shown.file() + " has a $, \\ or ` that the shell would expand");
             }
+        }
+    }
+
+    /** No command block of a guide escapes the tests: each stands in a section that the harness runs. */
+    @Test
+    void theTestsRunEveryCommandBlockOfTheGuides() {
+        assertSectionsRun(StandaloneTomcat.GUIDE, StandaloneTomcat.SECTIONS_WITH_TLS);
+        assertSectionsRun(StandaloneJetty.GUIDE, StandaloneJetty.SECTIONS);
+    }
+
+    private static void assertSectionsRun(String guide, List<String> sections) {
+        List<GuideScript.Block> blocks = GuideScript.of(guide).blocks();
+        assertFalse(blocks.isEmpty(), guide + " has no ```sh block");
+        for (GuideScript.Block block : blocks) {
+            assertTrue(sections.contains(block.section()), guide + " section " + block.section()
+                    + " has a ```sh block that the tests do not run:\n" + block.commands());
         }
     }
 

@@ -32,9 +32,14 @@ final class Keystores {
 
     /** A client TLS context that trusts exactly that certificate. */
     static SSLContext trusting(Path keystore) {
+        return trusting(keystore, PASSWORD);
+    }
+
+    /** A client TLS context that trusts exactly the certificate of a keystore with this password. */
+    static SSLContext trusting(Path keystore, String password) {
         try (InputStream in = Files.newInputStream(keystore)) {
             KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, PASSWORD.toCharArray());
+            store.load(in, password.toCharArray());
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(store);
             SSLContext tls = SSLContext.getInstance("TLS");

@@ -1,16 +1,25 @@
 package org.cticache.testing;
 
-/** A stock container running as its own process, as an administrator runs it. */
-abstract class StandaloneContainer implements Target {
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A stock container running as its own process, in a base that its deploy guide's commands built, as an
+ * administrator runs it.
+ */
+public abstract class StandaloneContainer implements Target {
 
     private final String name;
+    private final Path base;
     private final ContainerProcess process;
     private final Api api;
     private final Api plainApi;
     private final boolean tlsRequired;
 
-    StandaloneContainer(String name, ContainerProcess process, Api api, Api plainApi, boolean tlsRequired) {
+    StandaloneContainer(String name, Path base, ContainerProcess process, Api api, Api plainApi,
+                        boolean tlsRequired) {
         this.name = name;
+        this.base = base;
         this.process = process;
         this.api = api;
         this.plainApi = plainApi;
@@ -19,6 +28,19 @@ abstract class StandaloneContainer implements Target {
 
     ContainerProcess process() {
         return process;
+    }
+
+    /** The container's base (CATALINA_BASE, JETTY_BASE) as the guide made it. */
+    public Path base() {
+        return base;
+    }
+
+    /** The files of the base that hold a secret (password hashes, the Redis URI, keystores), as the guide made them. */
+    public abstract List<Path> secretFiles();
+
+    /** A user the guide itself creates with role cticache-monitor; its password is its name in the tests. */
+    public static String guideMonitor() {
+        return "prometheus";
     }
 
     @Override

@@ -6,59 +6,63 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jetty.util.security.Credential;
 
 /**
- * A stock Jetty 12 from jetty-home, set up the way docs/deploy-jetty.md tells an administrator, with the guide's own
- * files from src/deploy/jetty: a jetty-base with the ee10-deploy, http, forwarded and requestlog modules (the
- * request log leaves cticache's calls to its audit log, which has a file of its own) and 8 request threads, the WAR
- * with a context XML that binds a HashLoginService named cticache, whose users have {@code MD5:} passwords, and sets
- * the settings (an init parameter, and an override descriptor for those web.xml declares), plus a system property
- * and an environment variable. It stands behind a pretend TLS-terminating load balancer: cticache.tls.required is
- * on, and the tests' requests carry {@code X-Forwarded-Proto: https}, which the forwarded module turns into a secure
- * request.
+ * A stock Jetty 12 from jetty-home, set up by running the commands of docs/deploy-jetty.md ({@link GuideScript}):
+ * the guide unpacks the tarball from Maven Central and builds a jetty-base with the ee10-deploy, http (8 request
+ * threads, no server version), forwarded and requestlog modules (the request log leaves cticache's calls to its
+ * audit log, which has a file of its own), the WAR with a context XML that binds a HashLoginService named cticache,
+ * whose users have {@code MD5:} passwords, and the settings and the Redis URI in an override descriptor (mode 600).
+ * Beyond the guide the tests add only their own users and an environment variable with a test pool. It stands
+ * behind a pretend TLS-terminating load balancer: cticache.tls.required is on, and the tests' requests carry
+ * {@code X-Forwarded-Proto: https}, which the forwarded module turns into a secure request.
  */
 final class StandaloneJetty extends StandaloneContainer {
 
-    /** The guide's files, in the order its sections write them. */
-    private static final List<String> GUIDE_FILES = List.of("start.d/http.ini", "start.d/ee10-deploy.ini",
-            "webapps/cticache.xml", "etc/cticache-realm.properties", "etc/cticache-override-web.xml",
-            "start.d/forwarded.ini", "etc/cticache-logging.properties", "etc/cticache-requestlog.xml",
-            "start.d/requestlog.ini");
+    static final String GUIDE = "docs/deploy-jetty.md";
+    /** The sections of the guide that build the base; 6b (HTTPS in Jetty) is not tested. */
+    static final List<String> SECTIONS = List.of("2", "3", "4a", "5", "6a", "7");
+    /** The guide's users, by the variable that holds each one's password: in the tests, each one's name. */
+    private static final Map<String, String> GUIDE_USERS = Map.of("IVR_PASSWORD", "ivr", "ROUTER_PASSWORD", "router",
+            "OPS_PASSWORD", "ops", "PROMETHEUS_PASSWORD", guideMonitor());
 
-    private StandaloneJetty(String name, ContainerProcess process, Api api, Api plainApi) {
-        super(name, process, api, plainApi, true);
+    private StandaloneJetty(String name, Path base, ContainerProcess process, Api api, Api plainApi) {
+        super(name, base, process, api, plainApi, true);
     }
 
     static StandaloneJetty start(String name, Path home, TestRedis redis) {
         Path base = Workspace.fresh(name);
+        Path install = Workspace.install(name);
+        String version = home.getFileName().toString().replaceFirst("^jetty-home-", "");
         int port = Workspace.freePort();
-        // The guide's users' passwords are their names, as the test users' are.
-        DeployFiles files = new DeployFiles("jetty", Map.of("LISTEN_ADDRESS", "127.0.0.1",
-                "HTTP_PORT", String.valueOf(port), "THREADS", "8", "IVR_HASH", Credential.MD5.digest("ivr"),
-                "ROUTER_HASH", Credential.MD5.digest("router"), "OPS_HASH", Credential.MD5.digest("ops")));
+        Map<String, String> variables = new HashMap<>(Map.of("JETTY_VERSION", version,
+                "JETTY_TARBALL", Workspace.tarball("org/eclipse/jetty", "jetty-home", version).toString(),
+                "INSTALL_DIR", install.toString(), "JETTY_BASE", base.toString(),
+                "JETTY_USER", System.getProperty("user.name"), "WAR", Targets.war().toAbsolutePath().toString(),
+                "LISTEN_ADDRESS", "127.0.0.1", "HTTP_PORT", String.valueOf(port), "THREADS", "8",
+                "REDIS_URI", redis.uri()));
+        GUIDE_USERS.forEach(variables::put);
+        GuideScript.of(GUIDE).run(SECTIONS, variables, install, install.resolve("guide"));
         try {
-            // As the guide's mkdir: the request log does not start without logs/.
-            Files.createDirectories(base.resolve("logs"));
-            GUIDE_FILES.forEach(file -> files.install(file, base));
-            Files.writeString(base.resolve("etc/cticache-realm.properties"), testUsers(),
-                    StandardOpenOption.APPEND);
-            Files.copy(Targets.war(), base.resolve("webapps/cticache.war"));
+            // Beyond the guide: the test users, after the guide's.
+            Files.writeString(base.resolve("etc/cticache-realm.properties"), testUsers(), StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // The guide's start command (section 7), with the test pool in the environment.
         ContainerProcess process = ContainerProcess.start(List.of(
                         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xms512m", "-Xmx512m", "-XX:+UseParallelGC",
-                        "-Dcticache.redis.uri=" + redis.uri(), "-Dcticache.tls.required=true",
                         "-Djava.util.logging.config.file=etc/cticache-logging.properties",
-                        "-jar", home.resolve("start.jar").toString()),
+                        "-jar", install.resolve("jetty-home-" + version).resolve("start.jar").toString()),
                 base, Map.of("CTICACHE_DNIS_POOL_SMALL", ContractSettings.SMALL_POOL), base.resolve("console.log"));
         URI root = URI.create("http://127.0.0.1:" + port + "/cticache/");
         process.awaitHealthy(root.resolve("health"), Api.client(null));
-        return new StandaloneJetty(name, process,
+        return new StandaloneJetty(name, base, process,
                 new Api(root, Api.client(null), Map.of("X-Forwarded-Proto", "https")), new Api(root));
     }
 
@@ -66,6 +70,12 @@ final class StandaloneJetty extends StandaloneContainer {
     @Override
     public String log() {
         return process().console();
+    }
+
+    @Override
+    public List<Path> secretFiles() {
+        return List.of(base().resolve("etc/cticache-realm.properties"),
+                base().resolve("etc/cticache-override-web.xml"));
     }
 
     /** The test realm's users, after the guide's, each password in the {@code MD5:} form of Jetty's password tool. */

@@ -14,7 +14,31 @@ final class Workspace {
     }
 
     static Path fresh(String name) {
-        Path directory = Targets.war().getParent().resolve("containers-run").resolve(name);
+        return emptied(Targets.war().getParent().resolve("containers-run").resolve(name));
+    }
+
+    /**
+     * Where a guide unpacks a container's distribution (its INSTALL_DIR) and keeps its script: beside the bases, so
+     * that the search of the containers' logs does not read the distribution's files.
+     */
+    static Path install(String name) {
+        return emptied(Targets.war().getParent().resolve("containers-install").resolve(name));
+    }
+
+    /** The distribution tarball that Maven took from Maven Central into the local repository. */
+    static Path tarball(String groupPath, String artifact, String version) {
+        String repository = System.getProperty("test.maven.repository");
+        if (repository == null) {
+            throw new IllegalStateException("system property test.maven.repository is not set; run through mvn verify");
+        }
+        Path tarball = Path.of(repository, groupPath, artifact, version, artifact + "-" + version + ".tar.gz");
+        if (!Files.isRegularFile(tarball)) {
+            throw new IllegalStateException("no " + tarball + " (mvn dependency:unpack@unpack-containers fetches it)");
+        }
+        return tarball;
+    }
+
+    private static Path emptied(Path directory) {
         try {
             if (Files.exists(directory)) {
                 try (Stream<Path> old = Files.walk(directory)) {
