@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
 
 /** A servlet container running as its own process, as an administrator starts it, with its console in a file. */
@@ -42,6 +43,26 @@ final class ContainerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not run " + command, e);
         }
+    }
+
+    /**
+     * What a process listing shows of the container and the processes it started: each one's command line and
+     * environment, as {@code ps e} reads them from /proc.
+     */
+    String listing() {
+        StringBuilder listing = new StringBuilder();
+        for (ProcessHandle handle : Stream.concat(Stream.of(process.toHandle()), process.descendants()).toList()) {
+            for (String part : List.of("cmdline", "environ")) {
+                try {
+                    listing.append(Files.readString(Path.of("/proc", Long.toString(handle.pid()), part))
+                            .replace('\0', ' ')).append('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException("could not read /proc of the container's process " + handle.pid(),
+                            e);
+                }
+            }
+        }
+        return listing.toString();
     }
 
     /** Waits until the URI answers 200, failing with the console's tail when the container dies or hangs. */

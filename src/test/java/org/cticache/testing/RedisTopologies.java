@@ -6,9 +6,10 @@ final class RedisTopologies {
     private RedisTopologies() {
     }
 
-    static RedisUnderTest start(String name) {
+    /** The topology; a standalone server requires the password, unless it is null. */
+    static RedisUnderTest start(String name, String password) {
         return switch (name) {
-            case "standalone" -> TestRedis.start();
+            case "standalone" -> TestRedis.startWithPassword(password);
             case "sentinel" -> SentinelRedis.start();
             case "cluster" -> ClusterRedis.start();
             default -> throw new IllegalArgumentException("unknown test.redis " + name);

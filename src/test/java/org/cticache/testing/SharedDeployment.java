@@ -36,8 +36,12 @@ public final class SharedDeployment implements ParameterResolver {
 
     private static final class Running implements AutoCloseable {
 
-        private final RedisUnderTest redis = RedisTopologies.start(System.getProperty("test.redis", "standalone"));
-        private final Target target = Targets.start(System.getProperty("test.container", "embedded"), redis);
+        private final String container = System.getProperty("test.container", "embedded");
+        // The stock containers get their Redis password the way the guides give it, which the log test then
+        // searches every log and process listing for.
+        private final RedisUnderTest redis = RedisTopologies.start(System.getProperty("test.redis", "standalone"),
+                container.equals("embedded") ? null : Planted.REDIS_PASSWORD);
+        private final Target target = Targets.start(container, redis);
 
         @Override
         public void close() {

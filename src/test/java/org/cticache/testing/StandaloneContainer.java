@@ -38,6 +38,11 @@ public abstract class StandaloneContainer implements Target {
     /** The files of the base that hold a secret (password hashes, the Redis URI, keystores), as the guide made them. */
     public abstract List<Path> secretFiles();
 
+    /** The command lines and environments of the container's processes, as a process listing shows them. */
+    public String processListing() {
+        return process.listing();
+    }
+
     /** A user the guide itself creates with role cticache-monitor; its password is its name in the tests. */
     public static String guideMonitor() {
         return "prometheus";

@@ -9,24 +9,35 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.cticache.testing.redis.LoopbackPorts;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.UnifiedJedis;
 import redis.embedded.RedisServer;
+import redis.embedded.core.RedisServerBuilder;
 
 /** A real redis-server process on a free loopback port, which a test may stop and start again on that port. */
 public final class TestRedis implements RedisUnderTest {
 
     private final int port;
+    private final String password;
     private RedisServer server;
     private JedisPooled data;
 
-    private TestRedis(int port) {
+    private TestRedis(int port, String password) {
         this.port = port;
+        this.password = password;
     }
 
     public static TestRedis start() {
-        TestRedis redis = new TestRedis(freePort());
+        return startWithPassword(null);
+    }
+
+    /** A Redis that requires the password (null: none); this class's own clients give it. */
+    public static TestRedis startWithPassword(String password) {
+        TestRedis redis = new TestRedis(freePort(), password);
         redis.restart();
         return redis;
     }
@@ -36,7 +47,7 @@ public final class TestRedis implements RedisUnderTest {
     }
 
     public String uri() {
-        return "redis://127.0.0.1:" + port;
+        return "redis://" + (password == null ? "" : ":" + password + "@") + "127.0.0.1:" + port;
     }
 
     @Override
@@ -47,14 +58,22 @@ public final class TestRedis implements RedisUnderTest {
     @Override
     public synchronized UnifiedJedis data() {
         if (data == null) {
-            data = new JedisPooled("127.0.0.1", port);
+            data = new JedisPooled(address(), clientConfig());
         }
         return data;
     }
 
     /** A fresh client for server commands (INFO, CLIENT LIST); close it after use. */
     public Jedis client() {
-        return new Jedis("127.0.0.1", port);
+        return new Jedis(address(), clientConfig());
+    }
+
+    private HostAndPort address() {
+        return new HostAndPort("127.0.0.1", port);
+    }
+
+    private JedisClientConfig clientConfig() {
+        return DefaultJedisClientConfig.builder().password(password).build();
     }
 
     /**
@@ -120,8 +139,9 @@ public final class TestRedis implements RedisUnderTest {
     /** Starts redis-server (again) on the same port, empty: no persistence, as after a crash without AOF. */
     public void restart() {
         try {
-            server = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
-                    .setting("save \"\"").setting("appendonly no").build();
+            RedisServerBuilder builder = RedisServer.newRedisServer().port(port).bind("127.0.0.1")
+                    .setting("save \"\"").setting("appendonly no");
+            server = (password == null ? builder : builder.setting("requirepass " + password)).build();
             server.start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start redis-server on port " + port, e);

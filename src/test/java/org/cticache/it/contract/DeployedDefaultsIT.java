@@ -17,16 +17,18 @@ import java.util.Set;
 import org.cticache.testing.Api;
 import org.cticache.testing.Deployment;
 import org.cticache.testing.Numbers;
+import org.cticache.testing.Planted;
 import org.cticache.testing.SharedDeployment;
 import org.cticache.testing.StandaloneContainer;
 import org.cticache.testing.Target;
+import org.cticache.testing.TestRedis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The safe defaults of the deploy guides hold in the stock containers that the guides' commands set up: no answer
- * names the server, every file with a secret is for the container's user only, and the guide's own monitoring user
- * reads the metrics.
+ * names the server, every file with a secret is for the container's user only, no process listing shows the Redis
+ * password, and the guide's own monitoring user reads the metrics.
  */
 @ExtendWith(SharedDeployment.class)
 class DeployedDefaultsIT {
@@ -69,6 +71,16 @@ class DeployedDefaultsIT {
             assertTrue(ALLOWED.containsAll(mode), () -> file + " has mode " + mode);
             assertEquals(user, Files.getOwner(file).getName(), file + " belongs to the container's user");
         }
+    }
+
+    @Test
+    void noProcessListingShowsTheRedisPassword(Target target, TestRedis redis) {
+        assumeStandalone(target);
+        assertTrue(redis.uri().contains(Planted.REDIS_PASSWORD), "this run's Redis requires the planted password");
+        String listing = ((StandaloneContainer) target).processListing();
+        assertTrue(listing.contains("java"), listing);
+        assertFalse(listing.contains(Planted.REDIS_PASSWORD), () -> target.name() + "'s command line or environment"
+                + " holds the Redis password");
     }
 
     @Test
