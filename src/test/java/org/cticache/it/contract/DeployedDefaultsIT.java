@@ -18,10 +18,10 @@ import org.cticache.testing.Api;
 import org.cticache.testing.Deployment;
 import org.cticache.testing.Numbers;
 import org.cticache.testing.Planted;
+import org.cticache.testing.RedisUnderTest;
 import org.cticache.testing.SharedDeployment;
 import org.cticache.testing.StandaloneContainer;
 import org.cticache.testing.Target;
-import org.cticache.testing.TestRedis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -74,9 +74,10 @@ class DeployedDefaultsIT {
     }
 
     @Test
-    void noProcessListingShowsTheRedisPassword(Target target, TestRedis redis) {
+    void noProcessListingShowsTheRedisPassword(Target target, RedisUnderTest redis) {
         assumeStandalone(target);
-        assertTrue(redis.uri().contains(Planted.REDIS_PASSWORD), "this run's Redis requires the planted password");
+        assertTrue(redis.cticacheSettings().get("cticache.redis.uri").contains(Planted.REDIS_PASSWORD),
+                "this run's Redis requires the planted password");
         String listing = ((StandaloneContainer) target).processListing();
         assertTrue(listing.contains("java"), listing);
         assertFalse(listing.contains(Planted.REDIS_PASSWORD), () -> target.name() + "'s command line or environment"
