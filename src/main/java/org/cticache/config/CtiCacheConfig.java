@@ -39,7 +39,7 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, NumberPlan nu
     public static final String MATCH = "cticache.match";
     public static final String POOL_WARN = "cticache.pool.warn";
 
-    /** The defaults; web.xml repeats them so an administrator sees every setting in one place. */
+    /** The defaults, kept only here; README.md's settings table lists them, and a test keeps the two equal. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry(REDIS_URI, "redis://localhost:6379"),
             Map.entry(RedisConfig.MODE, "standalone"),
