@@ -69,6 +69,7 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, NumberPlan nu
 
     /** Reads and checks every setting; throws ConfigException naming the first bad one. */
     public static CtiCacheConfig load(Settings settings) {
+        settings.requireOneValueEach();
         SettingReader read = new SettingReader(settings, DEFAULTS);
         RedisOptions redis = RedisConfig.load(settings, read);
 
