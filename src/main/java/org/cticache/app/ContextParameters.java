@@ -4,7 +4,7 @@ import jakarta.servlet.ServletContext;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The web application's context parameters: web.xml's, with the container's overrides applied. */
+/** The web application's context parameters as the container gives them: Tomcat's {@code <Parameter>}s and the like. */
 public final class ContextParameters {
 
     private ContextParameters() {

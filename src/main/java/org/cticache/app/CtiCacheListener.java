@@ -41,7 +41,8 @@ public final class CtiCacheListener implements ServletContextListener {
                 + config.ttl().maxSeconds() + " s, pool warning at " + config.poolWarnPercent() + "%, body max "
                 + config.bodyMaxBytes() + " bytes, TLS "
                 + (config.tlsRequired() ? "required" : "not required (set cticache.tls.required=true in production)")
-                + ", values " + config.cipher());
+                + ", values " + config.cipher() + "; settings given as " + settings.describeWays()
+                + ", every other at its default");
     }
 
     @Override

@@ -15,7 +15,7 @@ import org.cticache.crypto.ValueCipher;
 
 /**
  * The encryption-at-rest settings. Their values are secrets: no message ever repeats one, and they have no
- * default, so web.xml does not list them.
+ * default.
  */
 final class CryptoConfig {
 

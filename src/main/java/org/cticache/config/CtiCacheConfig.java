@@ -39,7 +39,7 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, NumberPlan nu
     public static final String MATCH = "cticache.match";
     public static final String POOL_WARN = "cticache.pool.warn";
 
-    /** The defaults; web.xml repeats them so an administrator sees every setting in one place. */
+    /** The defaults, kept only here; README.md's settings table lists them, and a test keeps the two equal. */
     static final Map<String, String> DEFAULTS = Map.ofEntries(
             Map.entry(REDIS_URI, "redis://localhost:6379"),
             Map.entry(RedisConfig.MODE, "standalone"),
@@ -69,6 +69,7 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, NumberPlan nu
 
     /** Reads and checks every setting; throws ConfigException naming the first bad one. */
     public static CtiCacheConfig load(Settings settings) {
+        settings.requireOneValueEach();
         SettingReader read = new SettingReader(settings, DEFAULTS);
         RedisOptions redis = RedisConfig.load(settings, read);
 

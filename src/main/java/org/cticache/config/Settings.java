@@ -1,16 +1,21 @@
 package org.cticache.config;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
- * The raw settings, each looked up in order of precedence: Java system property, environment variable
- * (name upper-cased, '.' and '-' as '_'), then the servlet context parameter, which already carries the
- * container's override of web.xml (Tomcat {@code <Parameter>}, Jetty's override descriptor).
+ * The raw settings, each given one of three ways: Java system property, environment variable (name upper-cased,
+ * '.' and '-' as '_'), or servlet context parameter (Tomcat {@code <Parameter>}, Jetty's init parameters and
+ * override descriptor; web.xml declares none, so none is shadowed there). A setting given two ways with different
+ * values fails the deployment ({@link #requireOneValueEach}), since one way would be silently ignored.
  */
 public final class Settings {
 
@@ -114,5 +119,48 @@ public final class Settings {
         String environmentPrefix = environmentName(PREFIX);
         environment.keySet().stream().filter(name -> name.startsWith(environmentPrefix)).forEach(names::add);
         return names;
+    }
+
+    /**
+     * Fails naming a setting given more than one way with different values: whichever way won, the other would be
+     * ignored without a word. The values are never repeated, as some are secrets. The same value twice is harmless.
+     */
+    void requireOneValueEach() {
+        Set<String> names = new TreeSet<>(systemProperties.keySet());
+        names.addAll(contextParameters.keySet());
+        for (String name : names) {
+            List<String> ways = new ArrayList<>();
+            Set<String> values = new HashSet<>();
+            if (systemProperties.containsKey(name)) {
+                ways.add("system property " + name);
+                values.add(systemProperties.get(name));
+            }
+            if (environment.containsKey(environmentName(name))) {
+                ways.add("environment variable " + environmentName(name));
+                values.add(environment.get(environmentName(name)));
+            }
+            if (contextParameters.containsKey(name)) {
+                ways.add("context parameter " + name);
+                values.add(contextParameters.get(name));
+            }
+            if (values.size() > 1) {
+                throw new ConfigException("Setting " + name + " is given " + ways.size() + " ways with different"
+                        + " values: " + String.join(", ", ways.subList(0, ways.size() - 1)) + " and "
+                        + ways.get(ways.size() - 1) + "; the first would silently win. Give it one way only.");
+            }
+        }
+    }
+
+    /**
+     * Which settings are given, and how: names only, never values, so it can be logged. For example
+     * {@code system properties cticache.redis.uri; environment CTICACHE_DNIS_POOL; context parameters (none)}.
+     */
+    public String describeWays() {
+        return "system properties " + names(systemProperties.keySet()) + "; environment "
+                + names(environment.keySet()) + "; context parameters " + names(contextParameters.keySet());
+    }
+
+    private static String names(Set<String> names) {
+        return names.isEmpty() ? "(none)" : new TreeSet<>(names).stream().collect(Collectors.joining(", "));
     }
 }

@@ -98,13 +98,21 @@ class CtiCacheConfigTest {
     }
 
     @Test
-    void overridesFollowPrecedence() {
+    void eachWayOfGivingSettingsIsReadAtOnce() {
         Settings settings = new Settings(Map.of(CtiCacheConfig.TTL_DEFAULT, "10"),
-                Map.of("CTICACHE_TTL_DEFAULT", "20", "CTICACHE_TTL_MAX", "200"),
-                parameters(CtiCacheConfig.TTL_DEFAULT, "30", CtiCacheConfig.TTL_MAX, "300"));
+                Map.of("CTICACHE_TTL_MAX", "200"), parameters(CtiCacheConfig.POOL_WARN, "50"));
         CtiCacheConfig config = CtiCacheConfig.load(settings);
         assertEquals(10, config.ttl().defaultSeconds());
         assertEquals(200, config.ttl().maxSeconds());
+        assertEquals(50, config.poolWarnPercent());
+    }
+
+    @Test
+    void aSettingGivenTwoWaysWithDifferentValuesFailsTheLoad() {
+        Settings settings = new Settings(Map.of(CtiCacheConfig.TTL_DEFAULT, "10"), Map.of(),
+                parameters(CtiCacheConfig.TTL_DEFAULT, "30"));
+        ConfigException e = assertThrows(ConfigException.class, () -> CtiCacheConfig.load(settings));
+        assertTrue(e.getMessage().startsWith("Setting cticache.ttl.default is given 2 ways"), e.getMessage());
     }
 
     // --- the default pool -----------------------------------------------------------------------------------
@@ -463,9 +471,9 @@ class CtiCacheConfigTest {
     }
 
     @Test
-    void environmentOverridesANamedPoolFromAContextParameter() {
+    void aNamedPoolFromTheEnvironmentAndTheSameFromAContextParameterIsOnePool() {
         CtiCacheConfig config = CtiCacheConfig.load(new Settings(Map.of(),
-                Map.of("CTICACHE_DNIS_POOL_SALES", "900"), parameters("cticache.dnis.pool.sales", "100-109")));
+                Map.of("CTICACHE_DNIS_POOL_SALES", "900"), parameters("cticache.dnis.pool.sales", "900")));
         assertEquals(List.of(new Dnis("900")), config.pools().find("sales").numbers());
     }
 

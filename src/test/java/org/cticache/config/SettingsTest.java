@@ -1,6 +1,8 @@
 package org.cticache.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
@@ -117,5 +119,55 @@ class SettingsTest {
         parameters.put(TTL, "4");
         assertEquals(Optional.of("3"), settings.get(TTL));
         assertTrue(settings.propertyAndParameterNames().contains(TTL));
+    }
+
+    @Test
+    void aSettingGivenTwoWaysWithDifferentValuesFailsNamingBothWaysButNoValue() {
+        Settings settings = new Settings(Map.of(), Map.of("CTICACHE_POOL_WARN", "80"),
+                Map.of("cticache.pool.warn", "50"));
+
+        ConfigException e = assertThrows(ConfigException.class, settings::requireOneValueEach);
+
+        assertEquals("Setting cticache.pool.warn is given 2 ways with different values: environment variable"
+                + " CTICACHE_POOL_WARN and context parameter cticache.pool.warn; the first would silently win."
+                + " Give it one way only.", e.getMessage());
+    }
+
+    @Test
+    void aSecretGivenThreeWaysIsNamedWithoutItsValues() {
+        String key = "cticache.crypto.key";
+        Settings settings = new Settings(Map.of(key, "secret-one"), Map.of("CTICACHE_CRYPTO_KEY", "secret-two"),
+                Map.of(key, "secret-one"));
+
+        String message = assertThrows(ConfigException.class, settings::requireOneValueEach).getMessage();
+
+        assertTrue(message.contains("system property cticache.crypto.key, environment variable CTICACHE_CRYPTO_KEY"
+                + " and context parameter cticache.crypto.key"), message);
+        assertFalse(message.contains("secret"), message);
+    }
+
+    @Test
+    void aNamedPoolInTheEnvironmentAndAsContextParameterIsOneSetting() {
+        Settings settings = new Settings(Map.of(), Map.of("CTICACHE_DNIS_POOL_SALES", "5550000001"),
+                Map.of("cticache.dnis.pool.sales", "5550000002"));
+
+        assertThrows(ConfigException.class, settings::requireOneValueEach);
+    }
+
+    @Test
+    void theSameValueGivenTwoWaysIsAccepted() {
+        Settings settings = new Settings(Map.of(TTL, "45"), Map.of("CTICACHE_TTL_DEFAULT", "45"), Map.of(TTL, "45"));
+
+        settings.requireOneValueEach();
+        assertEquals(Optional.of("45"), settings.get(TTL));
+    }
+
+    @Test
+    void theWaysSettingsAreGivenAreDescribedByNameOnly() {
+        Settings settings = new Settings(Map.of("cticache.redis.uri", "redis://:secret@redis"),
+                Map.of("CTICACHE_CRYPTO_KEY", "secret"), Map.of());
+
+        assertEquals("system properties cticache.redis.uri; environment CTICACHE_CRYPTO_KEY; context parameters"
+                + " (none)", settings.describeWays());
     }
 }

@@ -62,17 +62,21 @@ class DeploymentIT {
     }
 
     @Test
-    void aSystemPropertyOverridesTheContextParameter() {
+    void aSettingGivenTwoWaysWithDifferentValuesFailsTheDeploymentNamingBoth() {
+        // Either value would be silently ignored; the deployment says so instead.
         System.setProperty("cticache.ttl.default", "77");
         try (Deployment deployment = Deployment.of(redis).set("cticache.ttl.default", "30").start()) {
-            assertEquals(77, deployment.api().created(Numbers.uniqueAni(), "1").path("ttl").asInt());
+            assertFalse(deployment.isAvailable());
+            assertTrue(failureText(deployment).contains("Setting cticache.ttl.default is given 2 ways with different"
+                    + " values: system property cticache.ttl.default and context parameter cticache.ttl.default"),
+                    failureText(deployment));
         } finally {
             System.clearProperty("cticache.ttl.default");
         }
     }
 
     @Test
-    void aContextParameterOverridesWebXml() {
+    void aContextParameterIsUsed() {
         try (Deployment deployment = Deployment.of(redis).set("cticache.ttl.default", "30").start()) {
             assertEquals(30, deployment.api().created(Numbers.uniqueAni(), "1").path("ttl").asInt());
         }
