@@ -290,7 +290,12 @@ deploy_file() { # container file
 }
 
 # cticache's settings, as system properties on the container's command line (the benchmark's Redis has no
-# password); they beat the guides' files. The benchmark speaks plain HTTP, without the guides' TLS proxy.
+# password). The benchmark speaks plain HTTP, without the guides' TLS proxy. cticache refuses a setting given two
+# ways, so the guides' context files go in without their settings (without_settings).
+without_settings() {
+  perl -0pe 's#\s*<Parameter name="cticache\.[^"]*"[^>]*/>##g; s#\s*<context-param>\s*<param-name>cticache\..*?</context-param>##gs'
+}
+
 cticache_properties() {
   echo "-Dcticache.redis.uri=$REDIS_URI -Dcticache.tls.required=false -Dcticache.dnis.pool=$DEFAULT_POOL" \
        "-Dcticache.dnis.pool.post=$POST_POOL" \
@@ -322,9 +327,10 @@ start_jetty() {
   done
   export LISTEN_ADDRESS=127.0.0.1 HTTP_PORT THREADS REDIS_URI
   for file in start.d/http.ini start.d/ee10-deploy.ini webapps/cticache.xml etc/cticache-realm.properties \
-      etc/cticache-override-web.xml etc/cticache-logging.properties; do
+      etc/cticache-logging.properties; do
     deploy_file jetty "$file" > "$base/$file"
   done
+  deploy_file jetty etc/cticache-override-web.xml | without_settings > "$base/etc/cticache-override-web.xml"
   # --threads 0: the container's own default, without the guide's thread pool lines.
   [[ $THREADS -ne 0 ]] || sed -i '/^jetty\.threadPool\./d' "$base/start.d/http.ini"
   cp "$WAR" "$base/webapps/cticache.war"
@@ -384,10 +390,11 @@ start_tomcat() {
   # --threads 0: the container's own default, without the guide's thread pool attributes.
   [[ $THREADS -ne 0 ]] || sed -i 's/ maxThreads="0" minSpareThreads="0"//' "$base/conf/server.xml"
   deploy_file tomcat conf/tomcat-users.xml > "$base/conf/tomcat-users.xml"
-  deploy_file tomcat conf/Catalina/localhost/cticache.xml > "$base/conf/Catalina/localhost/cticache.xml"
+  deploy_file tomcat conf/Catalina/localhost/cticache.xml | without_settings \
+    > "$base/conf/Catalina/localhost/cticache.xml"
   deploy_file tomcat conf/logging.properties >> "$base/conf/logging.properties"
   deploy_file tomcat bin/setenv.sh > "$base/bin/setenv.sh"
-  # The guide's JVM options and settings, then the benchmark's: its own options and settings win.
+  # The guide's JVM options, then the benchmark's, which win; the benchmark's settings.
   echo "CATALINA_OPTS=\"\$CATALINA_OPTS $JVM_OPTS $(cticache_properties)\"" >> "$base/bin/setenv.sh"
   cp "$WAR" "$base/webapps/cticache.war"
   cp "$CEILING_WAR" "$base/webapps/ceiling.war"
