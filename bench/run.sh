@@ -325,7 +325,8 @@ start_jetty() {
     export "${account^^}_HASH=$(java -cp "$home/lib/jetty-util-$JETTY_VERSION.jar" \
       org.eclipse.jetty.util.security.Password "$account" "$password" 2>&1 | grep '^MD5:')"
   done
-  export LISTEN_ADDRESS=127.0.0.1 HTTP_PORT THREADS REDIS_URI
+  # CRYPTO_KEY_FILE only fills the guides' files: without_settings drops the setting (values stored in clear).
+  export LISTEN_ADDRESS=127.0.0.1 HTTP_PORT THREADS REDIS_URI CRYPTO_KEY_FILE=/dev/null
   for file in start.d/http.ini start.d/ee10-deploy.ini webapps/cticache.xml etc/cticache-realm.properties \
       etc/cticache-logging.properties; do
     deploy_file jetty "$file" > "$base/$file"
@@ -384,7 +385,8 @@ start_tomcat() {
   [[ ${#hashes[@]} -eq 5 ]] || die "digest.sh printed ${#hashes[@]} hashes, not 5"
   export IVR_HASH=${hashes[0]} ROUTER_HASH=${hashes[1]} OPS_HASH=${hashes[2]} PROMETHEUS_HASH=${hashes[3]} \
     DEPLOYER_HASH=${hashes[4]}
-  export LISTEN_ADDRESS=127.0.0.1 HTTP_PORT THREADS REDIS_URI TLS_REQUIRED=false
+  # CRYPTO_KEY_FILE only fills the guides' files: without_settings drops the setting (values stored in clear).
+  export LISTEN_ADDRESS=127.0.0.1 HTTP_PORT THREADS REDIS_URI TLS_REQUIRED=false CRYPTO_KEY_FILE=/dev/null
   deploy_file tomcat conf/server.xml \
     | sed '/<Valve className="org.apache.catalina.valves.AccessLogValve"/,/\/>/d' > "$base/conf/server.xml"
   # --threads 0: the container's own default, without the guide's thread pool attributes.

@@ -13,9 +13,9 @@ public final class Planted {
     public static final String ANI = "7305551928466";
     /** The caller's number as the audit log shows it. */
     public static final String MASKED_ANI = "*********8466";
-    /** A Redis password: RedisCredentialsIT's, which Redis refuses. */
+    /** A Redis password: the stock containers' Redis requires it; RedisCredentialsIT gives it to one that does not. */
     public static final String REDIS_PASSWORD = "planted-redis-password-Zq7x31";
-    /** An encryption key (cticache.crypto.key): EncryptionAtRestIT's first, base64 of 32 bytes. */
+    /** An encryption key (cticache.crypto.key), base64 of 32 bytes: the stock containers' and EncryptionAtRestIT's first. */
     public static final String CRYPTO_KEY = "cGxhbnRlZC1jcnlwdG8ta2V5LTMyLWJ5dGVzLVpxN3g=";
 
     private Planted() {

