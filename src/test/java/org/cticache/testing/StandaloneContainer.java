@@ -63,6 +63,12 @@ public abstract class StandaloneContainer implements Target {
         return plainApi;
     }
 
+    /** The deploy guides switch encryption on; the tests plant the key. */
+    @Override
+    public String cryptoKey() {
+        return Planted.CRYPTO_KEY;
+    }
+
     @Override
     public boolean tlsRequired() {
         return tlsRequired;

@@ -17,6 +17,11 @@ public interface Target extends AutoCloseable {
     /** Whether the target runs with cticache.tls.required on. */
     boolean tlsRequired();
 
+    /** The key the deployment encrypts values with (cticache.crypto.key), or null when it stores them in clear. */
+    default String cryptoKey() {
+        return null;
+    }
+
     @Override
     void close();
 }

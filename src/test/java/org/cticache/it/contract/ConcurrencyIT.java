@@ -16,6 +16,7 @@ import org.cticache.testing.Numbers;
 import org.cticache.testing.RedisUnderTest;
 import org.cticache.testing.SharedDeployment;
 import org.cticache.testing.StoredKeys;
+import org.cticache.testing.Target;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -48,11 +49,15 @@ class ConcurrencyIT {
     }
 
     @Test
-    void twoServiceInstancesSharingOneRedisNeverHandOutOneDnisTwice(Api api, RedisUnderTest redis) {
-        try (Deployment second = Deployment.of(redis)
+    void twoServiceInstancesSharingOneRedisNeverHandOutOneDnisTwice(Api api, RedisUnderTest redis, Target target) {
+        Deployment.Builder instance = Deployment.of(redis)
                 .set("cticache.dnis.pool", ContractSettings.DEFAULT_POOL)
-                .set("cticache.dnis.pool.small", ContractSettings.SMALL_POOL)
-                .start()) {
+                .set("cticache.dnis.pool.small", ContractSettings.SMALL_POOL);
+        // Instances that share a Redis share its key too.
+        if (target.cryptoKey() != null) {
+            instance.set("cticache.crypto.key", target.cryptoKey());
+        }
+        try (Deployment second = instance.start()) {
             Api other = second.api();
             String ani = Numbers.uniqueAni();
             List<HttpResponse<String>> responses = Concurrently.run(80,

@@ -9,6 +9,7 @@ import org.cticache.testing.Api;
 import org.cticache.testing.Numbers;
 import org.cticache.testing.RedisCounts;
 import org.cticache.testing.SharedDeployment;
+import org.cticache.testing.Target;
 import org.cticache.testing.TestRedis;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,7 +27,7 @@ class RoundTripsIT {
             "zrange", "zcard", "setbit", "bitpos");
 
     @Test
-    void createPeekAndTakeAreOneRedisCommandEach(Api api, TestRedis redis) {
+    void createPeekAndTakeAreOneRedisCommandEach(Api api, TestRedis redis, Target target) {
         String warmAni = Numbers.uniqueAni();
         String warmKey = api.created(warmAni, "0").path("dnis").asText() + ":" + warmAni;
         api.get(warmKey);
@@ -40,7 +41,8 @@ class RoundTripsIT {
             // Redis also counts the commands a script runs inside that one call: SET NX, and the bookkeeping of
             // who holds which DNIS (TIME, the pool's numbers, the holder's hash field, the counters, the records
             // of what expires when).
-            assertEquals(1L, create.calls("evalsha"), create.toString());
+            // With encryption on, a second script puts the value sealed for where the entry landed (EntryStore).
+            assertEquals(target.cryptoKey() == null ? 1L : 2L, create.calls("evalsha"), create.toString());
             assertTrue(SCRIPT_COMMANDS.containsAll(create.commands().keySet()), create.toString());
             assertTrue(create.total() <= RedisCounts.PER_CALL_MAX, create.toString());
             assertEquals(Map.of("get", 1L), RedisCounts.during(jedis, () -> api.get(key[0])).commands());
