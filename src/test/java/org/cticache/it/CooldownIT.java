@@ -97,9 +97,14 @@ class CooldownIT {
         }
     }
 
+    // The deadline is far beyond the 2 s cool-down; a timeout says what the last refusal was (it once timed out at
+    // 10 s in about a dozen full runs, cause not found: see the closing note of issue 19).
     private void awaitCreated(String ani, String value) {
-        await("the DNIS to come free after its 2 s cool-down").atMost(Duration.ofSeconds(10))
-                .until(() -> api.create(ani, value).statusCode() == 201);
+        await("the DNIS to come free after its 2 s cool-down").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> answer = api.create(ani, value);
+            assertEquals(201, answer.statusCode(), () -> answer.body() + ", Retry-After "
+                    + answer.headers().firstValue("Retry-After").orElse("-"));
+        });
     }
 
     /** A caller, its entry's key, and the POST it made while the DNIS was to cool down. */
