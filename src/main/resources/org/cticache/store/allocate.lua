@@ -152,8 +152,10 @@ for _ = 1, FOREIGN_MAX do
         end
         return { 'new', dnis, h.count, envelope }
     end
+    -- 0 is a key in its last millisecond (the script's clock stands at its start, TIME moves on): free now, not
+    -- blocked for a whole new lifetime. Only a key without expiry (-1) counts as living that long.
     local left = redis.call('PTTL', key)
-    local free = now + (left > 0 and left or ttl_ms + cooldown)
+    local free = now + (left >= 0 and left or ttl_ms + cooldown)
     put(h, pos, -free)
     due(pool, 'p', version, pos, free, holder)
     start = (pos + 1) % size

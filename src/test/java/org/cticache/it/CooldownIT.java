@@ -97,8 +97,8 @@ class CooldownIT {
         }
     }
 
-    // The deadline is far beyond the 2 s cool-down; a timeout says what the last refusal was (it once timed out at
-    // 10 s in about a dozen full runs, cause not found: see the closing note of issue 19).
+    // The deadline is far beyond the 2 s cool-down; a timeout says what the last refusal was. (It once timed out:
+    // a POST in the old key's last millisecond blocked the DNIS for a whole new lifetime, fixed in allocate.lua.)
     private void awaitCreated(String ani, String value) {
         await("the DNIS to come free after its 2 s cool-down").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             HttpResponse<String> answer = api.create(ani, value);
