@@ -11,9 +11,7 @@ import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,6 +31,7 @@ import org.cticache.core.TtlPolicy;
 import org.cticache.crypto.EncryptedCallDataStore;
 import org.cticache.crypto.ValueCipher;
 import org.cticache.metrics.Metrics;
+import org.cticache.security.BasicCredentials;
 import org.cticache.security.Roles;
 import org.glassfish.jersey.client.ClientConfig;
 import org.glassfish.jersey.client.ClientProperties;
@@ -186,21 +185,12 @@ public final class InMemoryEdge implements BeforeEachCallback, AfterEachCallback
 
         @Override
         public void filter(ContainerRequestContext request) {
-            String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-            if (authorization == null || !authorization.startsWith("Basic ")) {
-                return;
-            }
-            String[] credentials;
-            try {
-                credentials = new String(Base64.getDecoder().decode(authorization.substring(6)),
-                        StandardCharsets.UTF_8).split(":", 2);
-            } catch (IllegalArgumentException notBase64) {
-                return;
-            }
-            Login login = REALM.get(credentials[0]);
-            if (login != null && credentials.length == 2 && login.password().equals(credentials[1])) {
-                request.setSecurityContext(new User(credentials[0], login.roles()));
-            }
+            BasicCredentials.of(request.getHeaderString(HttpHeaders.AUTHORIZATION)).ifPresent(credentials -> {
+                Login login = REALM.get(credentials.user());
+                if (login != null && login.password().equals(credentials.password())) {
+                    request.setSecurityContext(new User(credentials.user(), login.roles()));
+                }
+            });
         }
     }
 
