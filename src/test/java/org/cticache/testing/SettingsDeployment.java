@@ -23,6 +23,8 @@ import java.util.stream.Stream;
 public final class SettingsDeployment implements AutoCloseable {
 
     private static final String PROXY_HEADER = "X-Forwarded-Proto";
+    /** Where the settings of the Jetty guide's context XML begin; the rest of it up to there is the realm binding. */
+    private static final String GUIDE_SETTINGS_START = "  <Set name=\"overrideDescriptor\">";
 
     private final ContainerProcess process;
     private final Api api;
@@ -140,26 +142,14 @@ public final class SettingsDeployment implements AutoCloseable {
                 .append(role).append('\n'));
         Files.writeString(base.resolve("etc/cticache-realm.properties"), realm);
 
-        StringBuilder context = new StringBuilder("""
-                <?xml version="1.0"?>
-                <!DOCTYPE Configure PUBLIC "-//Jetty//Configure//EN" "https://jetty.org/configure_10_0.dtd">
-                <Configure class="org.eclipse.jetty.ee10.webapp.WebAppContext">
-                  <Set name="contextPath">/cticache</Set>
-                  <Set name="war"><Property name="jetty.webapps" default="."/>/cticache.war</Set>
-                  <Call class="org.eclipse.jetty.util.resource.ResourceFactory" name="root">
-                    <Call id="cticacheRealm" name="newResource">
-                      <Arg><Property name="jetty.base"/>/etc/cticache-realm.properties</Arg>
-                    </Call>
-                  </Call>
-                  <Call name="getSecurityHandler">
-                    <Set name="loginService">
-                      <New class="org.eclipse.jetty.security.HashLoginService">
-                        <Set name="name">cticache</Set>
-                        <Set name="config"><Ref refid="cticacheRealm"/></Set>
-                      </New>
-                    </Set>
-                  </Call>
-                """);
+        // The guide's context XML with its realm binding, but without the guide's own settings: this base gives
+        // each setting one way only.
+        String guide = Files.readString(DeployFiles.ROOT.resolve("jetty/webapps/cticache.xml"));
+        int settingsStart = guide.indexOf(GUIDE_SETTINGS_START);
+        if (settingsStart < 0) {
+            throw new IllegalStateException("the Jetty guide's context XML no longer sets " + GUIDE_SETTINGS_START);
+        }
+        StringBuilder context = new StringBuilder(guide.substring(0, settingsStart));
         if (way == SettingWay.JETTY_CONTEXT_XML) {
             settings.forEach((name, value) -> context.append("  <Call name=\"setInitParameter\"><Arg>")
                     .append(xml(name)).append("</Arg><Arg>").append(xml(value)).append("</Arg></Call>\n"));
