@@ -3,6 +3,7 @@ package org.cticache.testing;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** A Prometheus text scrape of /metrics, as a map from series ({@code name{labels}}) to value. */
 public final class Scrape {
@@ -42,6 +43,16 @@ public final class Scrape {
             throw new AssertionError("no series " + oneSeries + " in the scrape:\n" + text);
         }
         return value;
+    }
+
+    /** Every series of the scrape, each as {@code name{labels}} exactly as exposed. */
+    public Set<String> series() {
+        return Set.copyOf(series.keySet());
+    }
+
+    /** The scrape as exposed, for a failure message. */
+    public String text() {
+        return text;
     }
 
     /** Like {@link #value(String)}, 0 for a series not (yet) exposed, as Prometheus treats a counter never seen. */
