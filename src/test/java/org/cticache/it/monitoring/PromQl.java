@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -66,7 +67,7 @@ final class PromQl {
             String name = selector.group(1);
             boolean function = selector.group(2) == null && promql.substring(selector.end()).stripLeading()
                     .startsWith("(");
-            if (!function && !KEYWORDS.contains(name.toLowerCase())) {
+            if (!function && !KEYWORDS.contains(name.toLowerCase(Locale.ROOT))) {
                 selectors.add(new Selector(name, matchers(selector.group(2) == null ? "" : selector.group(2))));
             }
         }
