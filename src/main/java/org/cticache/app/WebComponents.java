@@ -11,6 +11,7 @@ import org.cticache.api.CtiCacheApplication;
 import org.cticache.config.CtiCacheConfig;
 import org.cticache.errors.ErrorPageServlet;
 import org.cticache.errors.MalformedHeaderFilter;
+import org.cticache.pages.Pages;
 import org.cticache.security.MethodSecurityFilter;
 import org.cticache.security.Roles;
 import org.cticache.security.TransportSecurityFilter;
@@ -31,7 +32,7 @@ final class WebComponents {
     static void register(ServletContext context, Services services, CtiCacheConfig config) {
         // First: one audit line per API call and X-Request-Id on every answer; on the error dispatch too, which is
         // the first this filter sees of a call the container refused by itself (401, 403).
-        filter(context, "cticache-audit", new AuditFilter(config.pools(), services.callListeners),
+        filter(context, "cticache-audit", new AuditFilter(config.pools(), services.callListeners, Pages.resources()),
                 EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
         filter(context, "cticache-transport-security", new TransportSecurityFilter(config.tlsRequired()),
                 EnumSet.of(DispatcherType.REQUEST));
