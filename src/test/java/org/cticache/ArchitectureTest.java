@@ -30,7 +30,8 @@ class ArchitectureTest {
     static final ArchRule layers = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("wiring").definedBy("org.cticache.app..")
             .layer("configuration").definedBy("org.cticache.config..")
-            .layer("HTTP edge").definedBy("org.cticache.api..", "org.cticache.errors..", "org.cticache.security..")
+            .layer("HTTP edge").definedBy("org.cticache.api..", "org.cticache.errors..", "org.cticache.security..",
+                    "org.cticache.pages..")
             .layer("wire formats").definedBy("org.cticache.wire..")
             .layer("metrics").definedBy("org.cticache.metrics..")
             .layer("audit").definedBy("org.cticache.audit..")
@@ -63,7 +64,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyTheHttpEdgeAndTheWiringSpeakHttp = noClasses().that()
             .resideOutsideOfPackages("org.cticache.api..", "org.cticache.errors..", "org.cticache.security..",
-                    "org.cticache.app..")
+                    "org.cticache.pages..", "org.cticache.app..")
             .should().dependOnClassesThat().resideInAnyPackage(HTTP);
 
     @ArchTest

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.cticache.audit.ApiCall;
@@ -19,10 +20,14 @@ import org.cticache.audit.AuditedCall;
 import org.cticache.core.DnisPools;
 import org.cticache.errors.Redacted;
 import org.cticache.security.BasicCredentials;
+import org.cticache.security.Roles;
 
 /** Gives every call its request id (X-Request-Id on every answer) and tells the listeners once it is answered. */
 // First filter of every request and error dispatch, so each call is told exactly once: a call the container
 // refused by itself before any filter ran (its own 401 and 403) is seen first on the error dispatch.
+// The files of the pages (Pages) are no API calls: one page load fetches several, so telling the listeners would
+// put an audit line and a request timing per file. Only their refusals are told, so that an account being guessed
+// through a page's login still shows in the audit log.
 public final class AuditFilter extends HttpFilter {
 
     private static final Logger LOG = Logger.getLogger(AuditFilter.class.getName());
@@ -31,10 +36,13 @@ public final class AuditFilter extends HttpFilter {
 
     private final DnisPools pools;
     private final List<ApiCallListener> listeners;
+    private final Set<String> pages;
 
-    public AuditFilter(DnisPools pools, List<ApiCallListener> listeners) {
+    /** @param pages the top-level paths of the pages, whose files are not API calls */
+    public AuditFilter(DnisPools pools, List<ApiCallListener> listeners, Set<String> pages) {
         this.pools = pools;
         this.listeners = List.copyOf(listeners);
+        this.pages = Set.copyOf(pages);
     }
 
     @Override
@@ -46,8 +54,10 @@ public final class AuditFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
+        String uri = originalUri(request);
+        boolean page = pages.contains(Roles.resourceOfRequest(uri, request.getContextPath()));
         AuditedCall call = AuditedCall.begin(pools, request.getHeader(AuditedCall.REQUEST_ID_HEADER),
-                originalMethod(request), originalPath(request));
+                originalMethod(request), pathBelowContext(uri, request.getContextPath()));
         request.setAttribute(AuditedCall.ATTRIBUTE, call);
         response.setHeader(AuditedCall.REQUEST_ID_HEADER, call.requestId());
         boolean failed = true;
@@ -59,7 +69,12 @@ public final class AuditFilter extends HttpFilter {
             AuditedCall.release();
             // An exception escaping the chain becomes the container's 500.
             int status = failed ? 500 : response.getStatus();
-            tell(call.completed(user(request, status), status, System.nanoTime()));
+            if (page && !refused(status)) {
+                // Not audited, so the container's access log, which skips what carries the attribute, keeps it.
+                request.removeAttribute(AuditedCall.ATTRIBUTE);
+            } else {
+                tell(call.completed(user(request, status), status, System.nanoTime()));
+            }
         }
     }
 
@@ -80,12 +95,18 @@ public final class AuditFilter extends HttpFilter {
         return request.getAttribute(ERROR_METHOD) instanceof String method ? method : original(request).getMethod();
     }
 
-    /** The path below the context root that the client asked for, also on an error dispatch. */
-    private static String originalPath(HttpServletRequest request) {
-        String uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String asked ? asked
+    /** The request URI that the client asked for, also on an error dispatch. */
+    private static String originalUri(HttpServletRequest request) {
+        return request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String asked ? asked
                 : original(request).getRequestURI();
-        String context = request.getContextPath();
+    }
+
+    private static String pathBelowContext(String uri, String context) {
         return uri.startsWith(context) ? uri.substring(context.length()) : uri;
+    }
+
+    private static boolean refused(int status) {
+        return status == HttpServletResponse.SC_UNAUTHORIZED || status == HttpServletResponse.SC_FORBIDDEN;
     }
 
     /**

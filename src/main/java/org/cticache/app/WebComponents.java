@@ -11,6 +11,7 @@ import org.cticache.api.CtiCacheApplication;
 import org.cticache.config.CtiCacheConfig;
 import org.cticache.errors.ErrorPageServlet;
 import org.cticache.errors.MalformedHeaderFilter;
+import org.cticache.pages.Pages;
 import org.cticache.security.MethodSecurityFilter;
 import org.cticache.security.Roles;
 import org.cticache.security.TransportSecurityFilter;
@@ -31,18 +32,17 @@ final class WebComponents {
     static void register(ServletContext context, Services services, CtiCacheConfig config) {
         // First: one audit line per API call and X-Request-Id on every answer; on the error dispatch too, which is
         // the first this filter sees of a call the container refused by itself (401, 403).
-        filter(context, "cticache-audit", new AuditFilter(config.pools(), services.callListeners),
+        filter(context, "cticache-audit", new AuditFilter(config.pools(), services.callListeners, Pages.resources()),
                 EnumSet.of(DispatcherType.REQUEST, DispatcherType.ERROR));
-        filter(context, "cticache-transport-security",
-                new TransportSecurityFilter(config.tlsRequired(), Roles.openPaths()), EnumSet.of(DispatcherType.REQUEST));
-        filter(context, "cticache-method-security", new MethodSecurityFilter(Roles.openPaths()),
+        filter(context, "cticache-transport-security", new TransportSecurityFilter(config.tlsRequired()),
                 EnumSet.of(DispatcherType.REQUEST));
+        filter(context, "cticache-method-security", new MethodSecurityFilter(), EnumSet.of(DispatcherType.REQUEST));
         // Jersey would answer a malformed Content-Type or Accept with a bare 400.
         filter(context, "cticache-malformed-headers", new MalformedHeaderFilter(), EnumSet.of(DispatcherType.REQUEST));
 
         ServletRegistration.Dynamic api = context.addServlet("cticache-api", new ServletContainer(
                 new CtiCacheApplication(services.transfers, config.numbers(), services.pools, services.metrics,
-                        config.bodyMaxBytes(), context.getContextPath())));
+                        config.bodyMaxBytes(), config.poolWarnPercent(), context.getContextPath())));
         api.setLoadOnStartup(1);
         api.addMapping("/*");
         // What the container answers by itself (401, 403, ...) becomes problem+json here.

@@ -16,26 +16,18 @@ import org.cticache.errors.Problem;
  * constraints leave out: all but GET, HEAD and POST. Jetty renders no error page for those methods (a deliberate
  * Jetty choice), so a constraint on DELETE would answer its 401 without a body. Here the container still checks the
  * password ({@link HttpServletRequest#login}); only the answer is ours. Roles are {@link RoleCheck}'s, as for every
- * method. The open paths ({@link Roles#openPaths()}) are left to the container and the
- * application.
+ * method. The open resources ({@link Roles#isOpenRequest}) are left to the container and the application.
  */
 public final class MethodSecurityFilter extends HttpFilter {
 
     private static final Set<String> CONSTRAINED_BY_WEB_XML = Set.of("GET", "HEAD", "POST");
 
-    private final Set<String> openPaths;
-
-    /** @param openPaths the paths below the context path left to the container and the application */
-    public MethodSecurityFilter(Set<String> openPaths) {
-        this.openPaths = Set.copyOf(openPaths);
-    }
-
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String method = request.getMethod();
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (CONSTRAINED_BY_WEB_XML.contains(method) || openPaths.contains(path)) {
+        if (CONSTRAINED_BY_WEB_XML.contains(method)
+                || Roles.isOpenRequest(request.getRequestURI(), request.getContextPath())) {
             chain.doFilter(request, response);
             return;
         }

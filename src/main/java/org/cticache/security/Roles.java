@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Who may call what: for each resource of the API, named by its top-level path, and each method, the realm roles
@@ -32,10 +33,15 @@ public final class Roles {
             "DNIS-ANI", Map.of("POST", WRITE, "GET", READ, "DELETE", READ),
             "DNIS", Map.of("GET", READ, "DELETE", READ),
             "metrics", Map.of("GET", WATCH),
-            "pools", Map.of("GET", WATCH));
+            "pools", Map.of("GET", WATCH),
+            // The operators' page of the pools: the same eyes as /pools.
+            "status", Map.of("GET", WATCH));
 
-    // Open to anyone, without credentials: they reveal nothing secret (up or down; the public contract).
-    private static final Set<String> OPEN = Set.of("health", "openapi.json");
+    // Open to anyone, without credentials: they reveal nothing secret (up or down; the public contract and the
+    // page that browses it).
+    private static final Set<String> OPEN = Set.of("health", "openapi.json", "docs");
+    // The open resources that are a tree of files (web.xml: /docs and /docs/*); each other one is one path.
+    private static final Set<String> OPEN_TREES = Set.of("docs");
 
     private Roles() {
     }
@@ -50,9 +56,22 @@ public final class Roles {
         return OPEN;
     }
 
-    /** The open resources as paths below the context path, as the security filters compare them. */
-    public static Set<String> openPaths() {
-        return OPEN.stream().map(resource -> "/" + resource).collect(Collectors.toUnmodifiableSet());
+    /** The open resources as web.xml's url-patterns: {@code /health}; {@code /docs} and {@code /docs/*} for a tree. */
+    public static Set<String> openPatterns() {
+        return OPEN.stream().flatMap(resource -> OPEN_TREES.contains(resource)
+                ? Stream.of("/" + resource, "/" + resource + "/*") : Stream.of("/" + resource))
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * Whether a request URI addresses an open resource: one of the open paths, or a file of an open tree. The path
+     * is normalized as the containers do before they match web.xml's patterns, so that no spelling such as
+     * {@code /docs/../pools} borrows the openness of another path.
+     */
+    public static boolean isOpenRequest(String requestUri, String contextPath) {
+        List<String> below = below(requestUri, contextPath);
+        return !below.isEmpty() && (OPEN_TREES.contains(below.get(0))
+                || below.size() == 1 && OPEN.contains(below.get(0)));
     }
 
     /** The 403 detail for a request the container refused by a web.xml constraint, which repeats these roles. */
@@ -83,10 +102,8 @@ public final class Roles {
      * percent-escapes decoded, empty and dot segments resolved).
      */
     public static String resourceOfRequest(String requestUri, String contextPath) {
-        List<String> path = List.copyOf(segments(requestUri));
-        List<String> context = List.copyOf(segments(contextPath));
-        return path.size() > context.size() && path.subList(0, context.size()).equals(context)
-                ? path.get(context.size()) : "";
+        List<String> below = below(requestUri, contextPath);
+        return below.isEmpty() ? "" : below.get(0);
     }
 
     /** The 403 detail: what was asked, and the roles the resource wants for it. */
@@ -100,6 +117,14 @@ public final class Roles {
     /** The method whose roles apply: HEAD is a GET without the body. */
     private static String asked(String method) {
         return method.equals("HEAD") ? "GET" : method;
+    }
+
+    /** The normalized segments of a request URI below the context path; none for a URI outside it. */
+    private static List<String> below(String requestUri, String contextPath) {
+        List<String> path = List.copyOf(segments(requestUri));
+        List<String> context = List.copyOf(segments(contextPath));
+        return path.size() > context.size() && path.subList(0, context.size()).equals(context)
+                ? path.subList(context.size(), path.size()) : List.of();
     }
 
     private static Deque<String> segments(String path) {

@@ -6,33 +6,29 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Set;
 import org.cticache.errors.Problem;
 
 /**
  * With {@code cticache.tls.required} on, refuses every API call that did not arrive over HTTPS. "Over HTTPS" is
  * the container's own {@link HttpServletRequest#isSecure()}, so a TLS-terminating load balancer counts once the
  * container trusts its forwarded headers (Tomcat RemoteIpValve, Jetty ForwardedRequestCustomizer). Requests
- * the container itself refuses (401, 403) get the same answer from the error page. The open paths
- * ({@link Roles#openPaths()}) stay open over plain HTTP: they take no credentials, so none cross the
- * network in clear text, and they reveal nothing secret (up or down; the public OpenAPI document).
+ * the container itself refuses (401, 403) get the same answer from the error page. The open resources
+ * ({@link Roles#isOpenRequest}) stay open over plain HTTP: they take no credentials, so none cross the
+ * network in clear text, and they reveal nothing secret (up or down; the public OpenAPI document and its page).
  */
 public final class TransportSecurityFilter extends HttpFilter {
 
     private final boolean required;
-    private final Set<String> openPaths;
 
-    /** @param openPaths the paths below the context path that stay open over plain HTTP */
-    public TransportSecurityFilter(boolean required, Set<String> openPaths) {
+    public TransportSecurityFilter(boolean required) {
         this.required = required;
-        this.openPaths = Set.copyOf(openPaths);
     }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (required && !request.isSecure() && !openPaths.contains(path)) {
+        if (required && !request.isSecure()
+                && !Roles.isOpenRequest(request.getRequestURI(), request.getContextPath())) {
             Problem.httpsRequired().writeTo(request, response);
             return;
         }

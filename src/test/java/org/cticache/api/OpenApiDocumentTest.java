@@ -71,7 +71,7 @@ class OpenApiDocumentTest {
             assertEquals(open, !operation.has("x-cticache-roles"), () -> pointer + ": roles unless open");
         });
         assertEquals(Set.of("create", "peek", "take", "peekByDnis", "takeByDnis", "health", "openApi", "metrics",
-                "pools"), ids);
+                "pools", "docs", "docsFile", "statusPage", "statusFile"), ids);
     }
 
     @Test

@@ -122,8 +122,8 @@ class RolesTest {
 
     @Test
     void onlyTheOpenResourcesAreOpen() {
-        Set<String> open = Roles.openResources().stream().map(resource -> "/" + resource)
-                .collect(Collectors.toSet());
+        Set<String> open = Roles.openPatterns();
+        assertEquals(Roles.openResources(), open.stream().map(Roles::resourceOf).collect(Collectors.toSet()));
         Set<String> openInWebXml = new HashSet<>();
         for (Constraint constraint : constraints) {
             if (constraint.roles() == null && constraint.omissions().isEmpty()) {
@@ -135,7 +135,22 @@ class RolesTest {
             }
         }
         assertEquals(open, openInWebXml);
-        assertEquals(open, Roles.openPaths(), "the paths the security filters leave open");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/cticache/health", "/cticache/health/", "/cticache/openapi.json", "/cticache/docs",
+            "/cticache/docs/", "/cticache/docs/swagger-ui.css", "/cticache/docs/nosuch/deeper", "/cticache/./docs/x",
+            "/cticache/%64ocs/x"})
+    void theSecurityFiltersLeaveTheOpenResourcesOpen(String requestUri) {
+        assertTrue(Roles.isOpenRequest(requestUri, "/cticache"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/cticache/pools", "/cticache/status", "/cticache/health/x", "/cticache/openapi.json/x",
+            "/cticache/docs/../pools", "/cticache/docs/..;/pools", "/cticache/docs/%2E%2E/pools", "/cticache",
+            "/cticache/", "/other/docs/", "/cticache/docsx"})
+    void noSpellingBorrowsTheOpennessOfAnotherPath(String requestUri) {
+        assertFalse(Roles.isOpenRequest(requestUri, "/cticache"));
     }
 
     @Test

@@ -63,6 +63,8 @@ public final class InMemoryEdge implements BeforeEachCallback, AfterEachCallback
     public static final String REWRITING_POOL = "5550000011-5550000013";
     private static final int TTL_MAX = 3600;
     public static final int BODY_MAX = 16_384;
+    /** cticache.pool.warn: its default. */
+    public static final int POOL_WARN_PERCENT = 80;
 
     private static final URI BASE = URI.create("http://localhost" + CONTEXT_PATH + "/");
     // Every start of the application would log a line of JerseyTest's and a warning for each resource instance
@@ -97,7 +99,8 @@ public final class InMemoryEdge implements BeforeEachCallback, AfterEachCallback
         CallTransfers transfers = new CallTransfers(new EncryptedCallDataStore(store, ValueCipher.off()), pools,
                 new TtlPolicy(ContractSettings.TTL_DEFAULT, TTL_MAX));
         CtiCacheApplication application = new CtiCacheApplication(transfers, NumberPlan.separatorsOnly(),
-                new PoolStatus(store, pools, new PoolWatch(pools, 0.8)), metrics, BODY_MAX, CONTEXT_PATH);
+                new PoolStatus(store, pools, new PoolWatch(pools, POOL_WARN_PERCENT / 100.0)), metrics, BODY_MAX,
+                POOL_WARN_PERCENT, CONTEXT_PATH);
         application.register(new BasicLogin());
         application.register(new Audit(pools, calls));
         container = new InMemoryContainer(application);
@@ -169,6 +172,8 @@ public final class InMemoryEdge implements BeforeEachCallback, AfterEachCallback
         protected void configureClient(ClientConfig config) {
             // Send what a test asks for, also what a careful client would not (a PUT without a body).
             config.property(ClientProperties.SUPPRESS_HTTP_COMPLIANCE_VALIDATION, true);
+            // Show a redirect as java.net.http.HttpClient does by default, rather than follow it.
+            config.property(ClientProperties.FOLLOW_REDIRECTS, false);
         }
     }
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class OpenApiIT {
 
     private static final Set<String> PATHS = Set.of("/DNIS-ANI", "/DNIS-ANI/{key}", "/DNIS/{dnis}", "/health",
-            "/openapi.json", "/metrics", "/pools");
+            "/openapi.json", "/metrics", "/pools", "/docs", "/docs/{file}", "/status", "/status/{file}");
 
     @Test
     void theOpenApiDocumentIsServedWithoutCredentialsAndListsEveryPath(Api api) {
