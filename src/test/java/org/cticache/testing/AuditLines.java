@@ -36,6 +36,14 @@ public final class AuditLines implements AutoCloseable {
                 .until(() -> linesOf(requestId), lines -> lines.size() == 1).get(0);
     }
 
+    /**
+     * Whether a line of the call with this request id has come; ask once a later call's line has come (the audit
+     * log writes in the order it is told).
+     */
+    public boolean has(String requestId) {
+        return !linesOf(requestId).isEmpty();
+    }
+
     private List<String> linesOf(String requestId) {
         return records.all().stream().map(LogRecord::getMessage)
                 .filter(line -> line.contains(" request=" + requestId + " ")).toList();
