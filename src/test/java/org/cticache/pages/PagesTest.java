@@ -138,7 +138,8 @@ class PagesTest {
     void everyFileTheStatusPageNamesIsServedWithItsType(Api api) {
         List<String> files = referencedFiles(api.send(api.request("status").GET(), Deployment.MONITOR).body());
 
-        assertEquals(List.of("status/status.css", "status/status.js"), files);
+        // The icon is the docs page's, open to anyone: the browser asks for an icon on every page.
+        assertEquals(List.of("docs/favicon-32x32.png", "status/status.css", "status/status.js"), files);
         for (String file : files) {
             HttpResponse<String> response = api.send(api.request(file).GET(), Deployment.MONITOR);
             assertEquals(200, response.statusCode(), file);

@@ -38,6 +38,11 @@ final class Workspace {
         return emptied(Targets.war().getParent().resolve("containers-install").resolve(name));
     }
 
+    /** An emptied directory under target/ for a tool the tests run, such as a browser's profile. */
+    static Path scratch(String name) {
+        return emptied(Targets.war().getParent().resolve("scratch").resolve(name));
+    }
+
     /** The distribution tarball that Maven took from Maven Central into the local repository. */
     static Path tarball(String groupPath, String artifact, String version) {
         String repository = System.getProperty("test.maven.repository");
