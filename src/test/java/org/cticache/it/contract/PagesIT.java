@@ -109,7 +109,7 @@ class PagesIT {
         assertOwnOriginOnly(page);
         assertFalse(page.headers().firstValue("Content-Security-Policy").orElseThrow().contains("unsafe"));
         List<String> files = referencedFiles(page.body());
-        assertEquals(List.of("status/status.css", "status/status.js"), files);
+        assertEquals(List.of("docs/favicon-32x32.png", "status/status.css", "status/status.js"), files);
         for (String file : files) {
             HttpResponse<String> response = api.send(api.request(file).GET(), Deployment.MONITOR);
             assertEquals(200, response.statusCode(), file);
