@@ -42,6 +42,9 @@ public final class Roles {
     private static final Set<String> OPEN = Set.of("health", "openapi.json", "docs");
     // The open resources that are a tree of files (web.xml: /docs and /docs/*); each other one is one path.
     private static final Set<String> OPEN_TREES = Set.of("docs");
+    // Open, but a page where a user types a password to try the calls (Swagger UI's Authorize): with TLS required
+    // it is refused over plain HTTP like the API, so that nobody types a password into a page that sends it in clear.
+    private static final Set<String> ASKING_FOR_CREDENTIALS = Set.of("docs");
 
     private Roles() {
     }
@@ -72,6 +75,12 @@ public final class Roles {
         List<String> below = below(requestUri, contextPath);
         return !below.isEmpty() && (OPEN_TREES.contains(below.get(0))
                 || below.size() == 1 && OPEN.contains(below.get(0)));
+    }
+
+    /** Whether a request URI addresses an open resource that may be served over plain HTTP when TLS is required. */
+    public static boolean isOpenOverPlainHttp(String requestUri, String contextPath) {
+        return isOpenRequest(requestUri, contextPath)
+                && !ASKING_FOR_CREDENTIALS.contains(resourceOfRequest(requestUri, contextPath));
     }
 
     /** The 403 detail for a request the container refused by a web.xml constraint, which repeats these roles. */

@@ -13,8 +13,9 @@ import org.cticache.errors.Problem;
  * the container's own {@link HttpServletRequest#isSecure()}, so a TLS-terminating load balancer counts once the
  * container trusts its forwarded headers (Tomcat RemoteIpValve, Jetty ForwardedRequestCustomizer). Requests
  * the container itself refuses (401, 403) get the same answer from the error page. The open resources
- * ({@link Roles#isOpenRequest}) stay open over plain HTTP: they take no credentials, so none cross the
- * network in clear text, and they reveal nothing secret (up or down; the public OpenAPI document and its page).
+ * ({@link Roles#isOpenOverPlainHttp}) stay open over plain HTTP: they take no credentials, so none cross the
+ * network in clear text, and they reveal nothing secret (up or down; the public OpenAPI document). The docs page,
+ * where a user types a password to try the calls, does not.
  */
 public final class TransportSecurityFilter extends HttpFilter {
 
@@ -28,7 +29,7 @@ public final class TransportSecurityFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (required && !request.isSecure()
-                && !Roles.isOpenRequest(request.getRequestURI(), request.getContextPath())) {
+                && !Roles.isOpenOverPlainHttp(request.getRequestURI(), request.getContextPath())) {
             Problem.httpsRequired().writeTo(request, response);
             return;
         }

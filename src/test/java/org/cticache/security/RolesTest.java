@@ -154,6 +154,15 @@ class RolesTest {
     }
 
     @Test
+    void onlyTheOpenResourcesThatAskForNoPasswordAreServedOverPlainHttp() {
+        assertTrue(Roles.isOpenOverPlainHttp("/cticache/health", "/cticache"));
+        assertTrue(Roles.isOpenOverPlainHttp("/cticache/openapi.json", "/cticache"));
+        assertFalse(Roles.isOpenOverPlainHttp("/cticache/docs/", "/cticache"));
+        assertFalse(Roles.isOpenOverPlainHttp("/cticache/docs/docs.js", "/cticache"));
+        assertFalse(Roles.isOpenOverPlainHttp("/cticache/pools", "/cticache"));
+    }
+
+    @Test
     void theOpenApiDocumentListsTheRolesOfRoles() throws Exception {
         JsonNode document;
         try (InputStream in = getClass().getClassLoader().getResourceAsStream("org/cticache/api/openapi.json")) {

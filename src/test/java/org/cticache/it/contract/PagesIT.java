@@ -82,11 +82,17 @@ class PagesIT {
     }
 
     @Test
-    void theDocsStayOpenOverPlainHttpEvenWhenTlsIsRequired(Target target) {
+    void theDocsPageIsRefusedOverPlainHttpWhenTlsIsRequiredSoNoPasswordIsTypedIntoIt(Target target) {
         Api plain = target.plainApi();
+        HttpResponse<String> page = plain.send(plain.request("docs/").GET(), null);
 
-        assertEquals(200, plain.send(plain.request("docs/").GET(), null).statusCode());
-        assertEquals(200, plain.send(plain.request("docs/docs.js").GET(), null).statusCode());
+        if (target.tlsRequired()) {
+            assertProblem(page, 403, "HTTPS");
+            assertEquals(403, plain.send(plain.request("docs/docs.js").GET(), null).statusCode());
+        } else {
+            assertEquals(200, page.statusCode(), page.body());
+        }
+        assertEquals(200, plain.send(plain.request("openapi.json").GET(), null).statusCode());
     }
 
     @ParameterizedTest
