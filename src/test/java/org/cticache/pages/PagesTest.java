@@ -6,13 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cticache.testing.Api;
 import org.cticache.testing.Deployment;
+import org.cticache.testing.Html;
 import org.cticache.testing.InMemoryEdge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,7 +21,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The API docs and the pool status page at the HTTP edge: their files, types, headers, redirects and roles. */
 class PagesTest {
 
-    private static final Pattern REFERENCE = Pattern.compile("(?:href|src)=\"([^\"]+)\"");
     private static final Map<String, String> TYPES = Map.of("js", "text/javascript", "css", "text/css",
             "png", "image/png");
 
@@ -44,7 +42,7 @@ class PagesTest {
 
     @Test
     void everyFileTheDocsPageNamesIsServedOpenWithItsType(Api api) {
-        List<String> files = referencedFiles(api.send(api.request("docs/").GET(), null).body());
+        List<String> files = Html.referencedFiles(api.send(api.request("docs/").GET(), null).body());
 
         assertEquals(List.of("swagger-ui.css", "index.css", "favicon-32x32.png", "favicon-16x16.png",
                 "swagger-ui-bundle.js", "docs.js"), files);
@@ -136,7 +134,7 @@ class PagesTest {
 
     @Test
     void everyFileTheStatusPageNamesIsServedWithItsType(Api api) {
-        List<String> files = referencedFiles(api.send(api.request("status").GET(), Deployment.MONITOR).body());
+        List<String> files = Html.referencedFiles(api.send(api.request("status").GET(), Deployment.MONITOR).body());
 
         // The icon is the docs page's, open to anyone: the browser asks for an icon on every page.
         assertEquals(List.of("docs/favicon-32x32.png", "status/status.css", "status/status.js"), files);
@@ -173,14 +171,6 @@ class PagesTest {
         assertTrue(response.headers().firstValue("ETag").isPresent());
     }
 
-    private static List<String> referencedFiles(String html) {
-        List<String> files = new ArrayList<>();
-        Matcher reference = REFERENCE.matcher(html);
-        while (reference.find()) {
-            files.add(reference.group(1));
-        }
-        return files;
-    }
 
     private static String type(HttpResponse<String> response) {
         return response.headers().firstValue("Content-Type").orElseThrow().replace(" ", "").toLowerCase();

@@ -6,20 +6,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Runs an administrator's command-line tool (keytool, digest.sh) to completion and returns what it printed. */
-final class Tools {
+/**
+ * Runs a command-line tool (keytool, digest.sh, promtool) to completion, at most 60 s, and returns what it printed;
+ * fails with its output unless it exits with 0.
+ */
+public final class Tools {
 
     private Tools() {
     }
 
-    static String run(List<String> command, Map<String, String> environment) {
+    public static String run(List<String> command, Map<String, String> environment) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         try {
             Process tool = builder.start();
             String output = new String(tool.getInputStream().readAllBytes());
             if (!tool.waitFor(60, TimeUnit.SECONDS) || tool.exitValue() != 0) {
-                throw new IllegalStateException(command.get(0) + " failed: " + output);
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
             }
             return output;
         } catch (IOException e) {

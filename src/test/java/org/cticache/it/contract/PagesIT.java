@@ -11,11 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.cticache.testing.Api;
 import org.cticache.testing.AuditLines;
 import org.cticache.testing.Deployment;
+import org.cticache.testing.Html;
 import org.cticache.testing.Scrape;
 import org.cticache.testing.SharedDeployment;
 import org.cticache.testing.Target;
@@ -31,7 +30,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 @ExtendWith(SharedDeployment.class)
 class PagesIT {
 
-    private static final Pattern REFERENCE = Pattern.compile("(?:href|src)=\"([^\"]+)\"");
     private static final Map<String, String> TYPES = Map.of("js", "text/javascript", "css", "text/css",
             "png", "image/png");
     private static final String REQUEST_ID = "X-Request-Id";
@@ -43,7 +41,7 @@ class PagesIT {
         assertEquals(200, page.statusCode(), page.body());
         assertEquals("text/html;charset=utf-8", type(page));
         assertOwnOriginOnly(page);
-        List<String> files = referencedFiles(page.body());
+        List<String> files = Html.referencedFiles(page.body());
         assertTrue(files.containsAll(List.of("swagger-ui-bundle.js", "swagger-ui.css", "docs.js")), files::toString);
         for (String file : files) {
             HttpResponse<String> response = api.send(api.request("docs/" + file).GET(), null);
@@ -114,7 +112,7 @@ class PagesIT {
         assertEquals("text/html;charset=utf-8", type(page));
         assertOwnOriginOnly(page);
         assertFalse(page.headers().firstValue("Content-Security-Policy").orElseThrow().contains("unsafe"));
-        List<String> files = referencedFiles(page.body());
+        List<String> files = Html.referencedFiles(page.body());
         assertEquals(List.of("docs/favicon-32x32.png", "status/status.css", "status/status.js"), files);
         for (String file : files) {
             HttpResponse<String> response = api.send(api.request(file).GET(), Deployment.MONITOR);
@@ -181,14 +179,6 @@ class PagesIT {
         assertEquals("no-referrer", response.headers().firstValue("Referrer-Policy").orElseThrow());
     }
 
-    private static List<String> referencedFiles(String html) {
-        List<String> files = new ArrayList<>();
-        Matcher reference = REFERENCE.matcher(html);
-        while (reference.find()) {
-            files.add(reference.group(1));
-        }
-        return files;
-    }
 
     private static String extension(String file) {
         return file.substring(file.lastIndexOf('.') + 1);

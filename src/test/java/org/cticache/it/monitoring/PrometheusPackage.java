@@ -3,15 +3,14 @@ package org.cticache.it.monitoring;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.cticache.testing.Tools;
 
 /**
  * The programs of the Debian package prometheus (promtool, prometheus), which check the monitoring files. Where it
@@ -37,23 +36,6 @@ final class PrometheusPackage {
     static String promtool(String... arguments) {
         List<String> command = new ArrayList<>(List.of(program("promtool").toString()));
         command.addAll(List.of(arguments));
-        try {
-            Process promtool = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(promtool.getInputStream().readAllBytes());
-            if (!promtool.waitFor(60, TimeUnit.SECONDS)) {
-                promtool.destroyForcibly();
-                throw new AssertionError(String.join(" ", command) + " did not finish in 60 s:\n" + output);
-            }
-            if (promtool.exitValue() != 0) {
-                throw new AssertionError(String.join(" ", command) + " exited with " + promtool.exitValue() + ":\n"
-                        + output);
-            }
-            return output;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return Tools.run(command, Map.of());
     }
 }
