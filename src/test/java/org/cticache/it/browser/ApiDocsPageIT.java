@@ -8,14 +8,14 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.UnaryOperator;
 import org.cticache.testing.Api;
 import org.cticache.testing.Browser;
+import org.cticache.testing.DedicatedDeployment;
 import org.cticache.testing.Deployment;
 import org.cticache.testing.Numbers;
-import org.cticache.testing.SharedDeployment;
-import org.cticache.testing.Target;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -23,16 +23,21 @@ import org.openqa.selenium.WebElement;
  * The API docs at /cticache/docs/ in a real browser: Swagger UI shows every path of the WAR's own OpenAPI document,
  * loads nothing from elsewhere, and its "try it out" stores an entry with the credentials given to Authorize.
  */
-@ExtendWith(SharedDeployment.class)
 class ApiDocsPageIT {
 
+    // A deployment of its own, over plain HTTP: a browser cannot play the TLS-terminating proxy of some targets.
+    @RegisterExtension
+    static final DedicatedDeployment SERVICE = DedicatedDeployment.with(UnaryOperator.identity());
+
+    private final Api api = SERVICE.api();
+
     @Test
-    void theDocsPageShowsEveryPathOfTheApiWithNothingFromElsewhere(Target target) {
+    void theDocsPageShowsEveryPathOfTheApiWithNothingFromElsewhere() {
         Set<String> documented = new TreeSet<>();
-        Api.json(target.api().send(target.api().request("openapi.json"), null)).path("paths")
+        Api.json(api.send(api.request("openapi.json"), null)).path("paths")
                 .fieldNames().forEachRemaining(documented::add);
         try (Browser browser = Browser.start()) {
-            browser.open(target.api().base().resolve("docs/").toString());
+            browser.open(api.base().resolve("docs/").toString());
             Set<String> shown = browser.await("Swagger UI to show every path of the API", driver -> {
                 Set<String> paths = new TreeSet<>();
                 driver.findElements(By.cssSelector(".opblock-summary-path"))
@@ -46,10 +51,10 @@ class ApiDocsPageIT {
     }
 
     @Test
-    void tryItOutStoresAnEntryWithTheCredentialsGivenToAuthorize(Target target) {
+    void tryItOutStoresAnEntryWithTheCredentialsGivenToAuthorize() {
         String ani = Numbers.uniqueAni();
         try (Browser browser = Browser.start()) {
-            browser.open(target.api().base().resolve("docs/").toString());
+            browser.open(api.base().resolve("docs/").toString());
             authorize(browser, Deployment.ADMIN, "password");
             WebElement create = browser.await("the POST /DNIS-ANI operation", driver -> driver
                     .findElements(By.cssSelector(".opblock.opblock-post")).stream()
@@ -72,7 +77,7 @@ class ApiDocsPageIT {
 
             String dnis = browser.driver().findElement(By.cssSelector(".live-responses-table .microlight"))
                     .getText().replaceAll("(?s).*\"dnis\"\\s*:\\s*\"(\\d+)\".*", "$1");
-            HttpResponse<String> stored = target.api().get(dnis + ":" + ani);
+            HttpResponse<String> stored = api.get(dnis + ":" + ani);
             assertEquals(200, stored.statusCode(), stored.body());
             JsonNode entry = Api.json(stored);
             assertEquals("account 12345678, verified", entry.path("value").asText(), entry.toString());
