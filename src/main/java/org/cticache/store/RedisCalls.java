@@ -1,6 +1,7 @@
 package org.cticache.store;
 
 import java.net.SocketTimeoutException;
+import java.util.Arrays;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,6 +53,20 @@ final class RedisCalls implements AutoCloseable {
         } finally {
             timing.record(name, System.nanoTime() - start);
         }
+    }
+
+    /** The median round trip of a few PINGs on one connection to the key's master, connecting excluded. */
+    long roundTripNanos(String key, int pings) {
+        return call(CallTiming.Call.PING, key, jedis -> {
+            long[] nanos = new long[pings];
+            for (int i = 0; i < pings; i++) {
+                long start = System.nanoTime();
+                jedis.ping();
+                nanos[i] = System.nanoTime() - start;
+            }
+            Arrays.sort(nanos);
+            return nanos[pings / 2];
+        });
     }
 
     ConnectionCounts connections() {
