@@ -20,6 +20,8 @@ final class RedisConfig {
     static final String PASSWORD = "cticache.redis.password";
     static final String SSL = "cticache.redis.ssl";
     static final String TIMEOUT = "cticache.redis.timeout";
+    static final String CONNECT_TIMEOUT = "cticache.redis.connect-timeout";
+    static final String POOL_MAX_WAIT = "cticache.redis.pool.max-wait";
     static final String POOL_MAX_TOTAL = "cticache.redis.pool.max-total";
     static final String POOL_MAX_IDLE = "cticache.redis.pool.max-idle";
     static final String POOL_MIN_IDLE = "cticache.redis.pool.min-idle";
@@ -27,13 +29,19 @@ final class RedisConfig {
     static final String WAIT_TIMEOUT = "cticache.redis.wait.timeout";
 
     static final List<String> NAMES = List.of(URI, MODE, NODES, SENTINEL_MASTER, SENTINEL_USER, SENTINEL_PASSWORD,
-            USER, PASSWORD, SSL, TIMEOUT, POOL_MAX_TOTAL, POOL_MAX_IDLE, POOL_MIN_IDLE, WAIT_REPLICAS, WAIT_TIMEOUT);
+            USER, PASSWORD, SSL, TIMEOUT, CONNECT_TIMEOUT, POOL_MAX_WAIT, POOL_MAX_TOTAL, POOL_MAX_IDLE, POOL_MIN_IDLE,
+            WAIT_REPLICAS, WAIT_TIMEOUT);
 
     private RedisConfig() {
     }
 
     static RedisOptions load(Settings settings, SettingReader read) {
         int timeout = read.integer(TIMEOUT, 1, 600_000);
+        // Each bound of its own, defaulting to the one timeout that once covered all three, so a deployment that
+        // sets only cticache.redis.timeout behaves as before.
+        int connectTimeout = settings.get(CONNECT_TIMEOUT).isPresent() ? read.integer(CONNECT_TIMEOUT, 1, 600_000)
+                : timeout;
+        int poolMaxWait = settings.get(POOL_MAX_WAIT).isPresent() ? read.integer(POOL_MAX_WAIT, 1, 600_000) : timeout;
         int maxTotal = read.integer(POOL_MAX_TOTAL, 1, 10_000);
         int maxIdle = settings.get(POOL_MAX_IDLE).isPresent() ? read.integer(POOL_MAX_IDLE, 0, maxTotal) : maxTotal;
         int minIdle = read.integer(POOL_MIN_IDLE, 0, maxIdle);
@@ -48,7 +56,7 @@ final class RedisConfig {
         String password = settings.get(PASSWORD).orElse(uri.password());
         boolean ssl = uri.ssl() || read.bool(SSL);
         return new RedisOptions(topology(settings, read), uri.host(), uri.port(), user, password, uri.database(),
-                ssl, timeout, maxTotal, maxIdle, minIdle, waitReplicas, waitTimeout);
+                ssl, timeout, connectTimeout, poolMaxWait, maxTotal, maxIdle, minIdle, waitReplicas, waitTimeout);
     }
 
     private static RedisTopology topology(Settings settings, SettingReader read) {

@@ -26,12 +26,12 @@ final class ClusterConnector implements RedisConnector {
     @Override
     public <T> T onMasterOf(String key, Function<Jedis, T> commands) {
         int slot = JedisClusterCRC16.getSlot(key);
-        Connection connection = provider.getConnectionFromSlot(slot);
+        Connection connection = RedisConnector.borrowed(() -> provider.getConnectionFromSlot(slot));
         // Closing the Jedis returns its connection to the node's pool.
         Jedis jedis = new Jedis(connection);
         if (idle.isStale(connection, jedis)) {
             jedis.close();
-            connection = provider.getConnectionFromSlot(slot);
+            connection = RedisConnector.borrowed(() -> provider.getConnectionFromSlot(slot));
             jedis = new Jedis(connection);
         }
         try {

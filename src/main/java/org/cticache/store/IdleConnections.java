@@ -24,7 +24,12 @@ final class IdleConnections<C> {
         returnedAt.put(connection, System.nanoTime());
     }
 
-    /** Whether the connection sat idle and no longer answers; {@code jedis} speaks over it. */
+    /**
+     * Whether the connection sat idle and is broken; {@code jedis} speaks over it.
+     *
+     * @throws NotConnectedException when the check timed out, after closing {@code jedis}: Redis is silent, not
+     *                               restarted, and a new connection would only make the call wait as long again
+     */
     boolean isStale(C connection, Jedis jedis) {
         Long at = returnedAt.get(connection);
         if (at == null || System.nanoTime() - at < CHECK_AFTER_NANOS) {
@@ -34,6 +39,10 @@ final class IdleConnections<C> {
             jedis.ping();
             return false;
         } catch (JedisConnectionException e) {
+            if (RedisCalls.isTimeout(e)) {
+                jedis.close();
+                throw new NotConnectedException(e);
+            }
             return true;
         }
     }

@@ -30,13 +30,13 @@ final class PooledConnector implements RedisConnector {
 
     /** A connection, checked first if it sat idle: one whose Redis restarted is dropped with the other idle ones. */
     private Jedis borrow() {
-        Jedis jedis = pool.getResource();
+        Jedis jedis = RedisConnector.borrowed(pool::getResource);
         if (!idle.isStale(jedis, jedis)) {
             return jedis;
         }
         jedis.close();
         pool.clear();
-        return pool.getResource();
+        return RedisConnector.borrowed(pool::getResource);
     }
 
     @Override

@@ -78,7 +78,7 @@ public final class RedisCallDataStore implements EntryStore, OccupancyStore {
     }
 
     /**
-     * Builds the connection pools; connections open on first use, so Redis may still be down at start-up.
+     * Builds the connection pools and logs the round trip to Redis; Redis may still be down at start-up.
      *
      * @param pools           the configured pools
      * @param events          told of allocations and exhaustions
@@ -91,8 +91,10 @@ public final class RedisCallDataStore implements EntryStore, OccupancyStore {
         boolean clustered = options.topology().mode() == RedisTopology.Mode.CLUSTER;
         // The bookkeeping outlives the longest entry and its cool-down by a day, then goes by itself.
         long horizonMillis = (ttlMaxSeconds + cooldownSeconds + 86_400L) * 1000;
-        return new RedisCallDataStore(new RedisCalls(RedisConnectors.open(options), timing),
-                new RedisKeys(keyPrefix, clustered), pools, events, options.waitReplicas(),
+        RedisCalls redis = new RedisCalls(RedisConnectors.open(options), timing);
+        RedisKeys keys = new RedisKeys(keyPrefix, clustered);
+        RoundTripCheck.log(redis, keys.health(), options);
+        return new RedisCallDataStore(redis, keys, pools, events, options.waitReplicas(),
                 options.waitTimeoutMillis(), cooldownSeconds * 1000L, horizonMillis);
     }
 

@@ -1,6 +1,7 @@
 package org.cticache.store;
 
 import java.net.SocketTimeoutException;
+import java.util.Arrays;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,14 +13,16 @@ import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.exceptions.JedisRedirectionException;
 
 /**
- * Runs commands on a pooled connection to the master of a key, timed. A connection that broke without a timeout
- * is retried once on a fresh connection, after the connector forgot what is stale (idle connections, a cluster's
- * slot map; a MOVED answer too), but only for a call that may run twice (a peek, a count): a connection can break
- * after Redis ran the command and before its answer arrived, and an allocation or take run again would allocate
- * a second DNIS or find its entry gone. Those answer 503 instead; the connectors check an idle connection before
- * use, so the first call after a Redis restart still succeeds. A timeout is never retried: the command may have
- * run, and the caller must get its answer within the configured time. Redis failing to serve becomes
- * {@link StoreUnavailableException}.
+ * Runs commands on a pooled connection to the master of a key, timed. A call that got no connection sent nothing:
+ * after a quick failure (a refused connection, say a cluster node gone) it is tried once more, after the connector
+ * forgot what is stale (idle connections, a cluster's slot map); after a timeout it is not, since a second try
+ * would only wait as long again. A connection that broke without a timeout once the commands were sent is retried
+ * the same way, but only for a call that may run twice (a peek, a count): the connection can break after Redis
+ * ran the command and before its answer arrived, and an allocation or take run again would allocate a second
+ * DNIS or find its entry gone. Those answer 503 saying their outcome is unknown; the connectors check an idle
+ * connection before use, so the first call after a Redis restart still succeeds. A command that timed out is
+ * never retried: it may have run, and the caller must get its answer within the configured time. Redis failing
+ * to serve becomes {@link StoreUnavailableException}.
  */
 final class RedisCalls implements AutoCloseable {
 
@@ -46,10 +49,24 @@ final class RedisCalls implements AutoCloseable {
     <T> T call(CallTiming.Call name, String key, Function<Jedis, T> command) {
         long start = System.nanoTime();
         try {
-            return attempt(name, key, command);
+            return attempt(name, key, command, true);
         } finally {
             timing.record(name, System.nanoTime() - start);
         }
+    }
+
+    /** The median round trip of a few PINGs on one connection to the key's master, connecting excluded. */
+    long roundTripNanos(String key, int pings) {
+        return call(CallTiming.Call.PING, key, jedis -> {
+            long[] nanos = new long[pings];
+            for (int i = 0; i < pings; i++) {
+                long start = System.nanoTime();
+                jedis.ping();
+                nanos[i] = System.nanoTime() - start;
+            }
+            Arrays.sort(nanos);
+            return nanos[pings / 2];
+        });
     }
 
     ConnectionCounts connections() {
@@ -61,38 +78,55 @@ final class RedisCalls implements AutoCloseable {
         redis.close();
     }
 
-    private <T> T attempt(CallTiming.Call name, String key, Function<Jedis, T> command) {
+    private <T> T attempt(CallTiming.Call name, String key, Function<Jedis, T> command, boolean first) {
         try {
             return redis.onMasterOf(key, command);
+        } catch (NotConnectedException e) {
+            JedisException failure = e.getCause();
+            if (first && failure instanceof JedisConnectionException && !isTimeout(failure)
+                    && credentialsRefusal(failure) == null) {
+                redis.recover();
+                return attempt(name, key, command, false);
+            }
+            throw unavailable(failure, name, false);
         } catch (JedisConnectionException | JedisRedirectionException e) {
             if (isTimeout(e) || credentialsRefusal(e) != null) {
-                throw unavailable(e);
+                throw unavailable(e, name, true);
             }
             redis.recover();
-            if (!name.idempotent() && e instanceof JedisConnectionException) {
-                throw new StoreUnavailableException("the connection to Redis broke during the call, which may have"
-                        + " run; it was not run again", e);
+            // A redirection (MOVED) is Redis declining to run the command, so any call may follow it.
+            if (first && (name.idempotent() || e instanceof JedisRedirectionException)) {
+                return attempt(name, key, command, false);
             }
-            try {
-                return redis.onMasterOf(key, command);
-            } catch (JedisException retryFailure) {
-                throw unavailable(retryFailure);
-            }
+            throw unavailable(e, name, true);
         } catch (JedisException e) {
-            throw unavailable(e);
+            throw unavailable(e, name, true);
         }
     }
 
-    private static boolean isTimeout(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+    /**
+     * Whether the failure, or what it hides, is a timeout. Jedis reports a connect that timed out as a suppressed
+     * exception, not a cause, of its "Failed to connect" exception.
+     */
+    static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SocketTimeoutException) {
                 return true;
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (suppressed instanceof SocketTimeoutException) {
+                    return true;
+                }
             }
         }
         return false;
     }
 
-    private static RuntimeException unavailable(JedisException e) {
+    /**
+     * Says what the client may assume: nothing changed, unless the commands of an allocation or take were sent and
+     * their answer never came, in which case Redis may have run them.
+     */
+    private static RuntimeException unavailable(JedisException e, CallTiming.Call name, boolean sent) {
         String refusal = credentialsRefusal(e);
         if (refusal != null) {
             return new StoreUnavailableException("Redis refused cticache's credentials (" + refusal + "): check"
@@ -101,6 +135,13 @@ final class RedisCalls implements AutoCloseable {
         }
         if (e instanceof JedisDataException && !UNAVAILABLE_ERRORS.matcher(e.getMessage()).find()) {
             return e;
+        }
+        if (sent && !name.idempotent() && e instanceof JedisConnectionException) {
+            String what = isTimeout(e) ? "Redis did not answer in time"
+                    : "the connection to Redis broke during the call";
+            return new StoreUnavailableException(what + "; " + (name == CallTiming.Call.TAKE
+                    ? "the entry may have been taken: retry with the same Idempotency-Key to get its value"
+                    : "the entry may have been stored: retry with the same Idempotency-Key to get its DNIS"), e);
         }
         return new StoreUnavailableException("Redis is unreachable or did not answer in time; nothing was changed",
                 e);

@@ -44,7 +44,7 @@ final class RedisConnectors {
         pool.setMaxTotal(options.poolMaxTotal());
         pool.setMaxIdle(options.poolMaxIdle());
         pool.setMinIdle(options.poolMinIdle());
-        pool.setMaxWait(Duration.ofMillis(options.timeoutMillis()));
+        pool.setMaxWait(Duration.ofMillis(options.poolMaxWaitMillis()));
         pool.setBlockWhenExhausted(true);
         // No evictor thread and no JMX registration: an undeploy must leave nothing behind in the container.
         // Stale connections are caught on use instead (RedisCallDataStore.call).
@@ -56,7 +56,7 @@ final class RedisConnectors {
 
     private static DefaultJedisClientConfig.Builder clientConfig(RedisOptions options, String user, String password) {
         DefaultJedisClientConfig.Builder client = DefaultJedisClientConfig.builder()
-                .connectionTimeoutMillis(options.timeoutMillis())
+                .connectionTimeoutMillis(options.connectTimeoutMillis())
                 .socketTimeoutMillis(options.timeoutMillis())
                 .user(user)
                 .password(password)

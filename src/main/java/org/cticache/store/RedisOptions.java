@@ -3,13 +3,16 @@ package org.cticache.store;
 /**
  * Where Redis is and how to talk to it: the parsed {@code cticache.redis.*} settings.
  *
- * @param host          the server of cticache.redis.uri, used in standalone mode
- * @param timeoutMillis bounds connecting, each command, and the wait for a pooled connection
- * @param waitReplicas  replicas that must hold a new entry before it is acknowledged (0: do not wait)
+ * @param host                 the server of cticache.redis.uri, used in standalone mode
+ * @param timeoutMillis        bounds each command, a new connection's set-up commands included
+ * @param connectTimeoutMillis bounds opening a TCP connection, to each address the host name resolves to
+ * @param poolMaxWaitMillis    bounds the wait for a pooled connection while every one is in use
+ * @param waitReplicas         replicas that must hold a new entry before it is acknowledged (0: do not wait)
  */
 public record RedisOptions(RedisTopology topology, String host, int port, String user, String password,
-                           int database, boolean ssl, int timeoutMillis, int poolMaxTotal, int poolMaxIdle,
-                           int poolMinIdle, int waitReplicas, int waitTimeoutMillis) {
+                           int database, boolean ssl, int timeoutMillis, int connectTimeoutMillis,
+                           int poolMaxWaitMillis, int poolMaxTotal, int poolMaxIdle, int poolMinIdle,
+                           int waitReplicas, int waitTimeoutMillis) {
 
     /** The address for logs, never the password. */
     @Override

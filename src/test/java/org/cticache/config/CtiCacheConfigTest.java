@@ -61,6 +61,8 @@ class CtiCacheConfigTest {
                 () -> assertEquals(0, redis.database()),
                 () -> assertFalse(redis.ssl()),
                 () -> assertEquals(2000, redis.timeoutMillis()),
+                () -> assertEquals(2000, redis.connectTimeoutMillis(), "connect-timeout defaults to timeout"),
+                () -> assertEquals(2000, redis.poolMaxWaitMillis(), "pool.max-wait defaults to timeout"),
                 () -> assertEquals(64, redis.poolMaxTotal()),
                 () -> assertEquals(64, redis.poolMaxIdle(), "max-idle defaults to max-total"),
                 () -> assertEquals(0, redis.poolMinIdle()),
@@ -84,8 +86,8 @@ class CtiCacheConfigTest {
                 CtiCacheConfig.TTL_DEFAULT, "30",
                 CtiCacheConfig.TTL_MAX, "120",
                 CtiCacheConfig.BODY_MAX, "1024");
-        assertEquals(new RedisOptions(RedisTopology.STANDALONE, "redis.example", 6380, null, null, 3, false, 500, 10,
-                8, 2, 0, 500), config.redis());
+        assertEquals(new RedisOptions(RedisTopology.STANDALONE, "redis.example", 6380, null, null, 3, false, 500, 500,
+                500, 10, 8, 2, 0, 500), config.redis());
         assertEquals("cc-test:", config.keyPrefix());
         assertEquals(30, config.ttl().defaultSeconds());
         assertEquals(120, config.ttl().maxSeconds());
@@ -147,6 +149,10 @@ class CtiCacheConfigTest {
             "cticache.redis.timeout         | abc",
             "cticache.redis.timeout         | 600001",
             "cticache.redis.timeout         | 2s",
+            "cticache.redis.connect-timeout | 0",
+            "cticache.redis.connect-timeout | 600001",
+            "cticache.redis.pool.max-wait   | 0",
+            "cticache.redis.pool.max-wait   | 1s",
             "cticache.redis.pool.max-total  | 0",
             "cticache.redis.pool.max-total  | 10001",
             "cticache.redis.pool.max-idle   | -1",
@@ -368,8 +374,8 @@ class CtiCacheConfigTest {
     void redisUriFromTheEnvironment() {
         CtiCacheConfig config = CtiCacheConfig.load(new Settings(Map.of(),
                 Map.of("CTICACHE_REDIS_URI", "rediss://cache.internal:7000/5"), parameters()));
-        assertEquals(new RedisOptions(RedisTopology.STANDALONE, "cache.internal", 7000, null, null, 5, true, 2000, 64, 64, 0, 0,
-                500), config.redis());
+        assertEquals(new RedisOptions(RedisTopology.STANDALONE, "cache.internal", 7000, null, null, 5, true, 2000, 2000,
+                2000, 64, 64, 0, 0, 500), config.redis());
     }
 
     @ParameterizedTest

@@ -105,6 +105,19 @@ class RedisConfigTest {
     }
 
     @Test
+    void theConnectAndPoolWaitBoundsFollowTheTimeoutUnlessSetThemselves() {
+        RedisOptions following = redis("cticache.redis.timeout", "700");
+        assertEquals(700, following.connectTimeoutMillis());
+        assertEquals(700, following.poolMaxWaitMillis());
+
+        RedisOptions own = redis("cticache.redis.timeout", "700", "cticache.redis.connect-timeout", "300",
+                "cticache.redis.pool.max-wait", "5000");
+        assertEquals(700, own.timeoutMillis());
+        assertEquals(300, own.connectTimeoutMillis());
+        assertEquals(5000, own.poolMaxWaitMillis());
+    }
+
+    @Test
     void waitForReplicasIsReadWithItsTimeout() {
         RedisOptions redis = redis("cticache.redis.wait.replicas", "1", "cticache.redis.wait.timeout", "250");
 

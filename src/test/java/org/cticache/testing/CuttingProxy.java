@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -15,14 +16,16 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * A TCP proxy in front of a Redis server that can cut a connection after Redis executed a command and before its
  * answer arrives: armed with a command name, it lets the next request holding that name through, swallows
- * Redis's answer to it and closes both sides. What a client then sees is the one failure that leaves unknown
- * whether its command ran.
+ * Redis's answer to it and closes both sides, or holds it back for good, so that the client times out. What a
+ * client then sees is a failure that leaves unknown whether its command ran. It can also slow every answer down,
+ * like a distant Redis.
  */
 public final class CuttingProxy implements AutoCloseable {
 
     private final ServerSocket server;
     private final int redisPort;
-    private final AtomicReference<byte[]> armed = new AtomicReference<>();
+    private final AtomicReference<Cut> armed = new AtomicReference<>();
+    private volatile long answerDelayMillis;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
     private CuttingProxy(int redisPort) throws IOException {
@@ -47,7 +50,23 @@ public final class CuttingProxy implements AutoCloseable {
 
     /** The next request naming this command (as Jedis sends it, such as EVALSHA) runs, and its answer is lost. */
     public void cutAnswerTo(String command) {
-        armed.set(command.getBytes(StandardCharsets.US_ASCII));
+        armed.set(new Cut(command.getBytes(StandardCharsets.US_ASCII), false));
+    }
+
+    /**
+     * The next request naming this command runs, and neither its answer nor anything after it on that connection
+     * ever arrives, while the connection stays open: the client's wait for the answer times out.
+     */
+    public void holdAnswerTo(String command) {
+        armed.set(new Cut(command.getBytes(StandardCharsets.US_ASCII), true));
+    }
+
+    /** Each answer from now on is passed on this much later, as if Redis were that far away. */
+    public void delayAnswers(Duration delay) {
+        answerDelayMillis = delay.toMillis();
+    }
+
+    private record Cut(byte[] command, boolean hold) {
     }
 
     /** Whether the armed cut happened. */
@@ -81,7 +100,7 @@ public final class CuttingProxy implements AutoCloseable {
     private final class Connection {
         private final Socket client;
         private final Socket redis;
-        private volatile boolean cutNextAnswer;
+        private volatile Cut cutNextAnswer;
 
         Connection(Socket client, Socket redis) {
             this.client = client;
@@ -102,19 +121,26 @@ public final class CuttingProxy implements AutoCloseable {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
                     if (requests) {
-                        byte[] command = armed.get();
-                        if (command != null && contains(buffer, n, command) && armed.compareAndSet(command, null)) {
-                            cutNextAnswer = true;
+                        Cut cut = armed.get();
+                        if (cut != null && contains(buffer, n, cut.command()) && armed.compareAndSet(cut, null)) {
+                            cutNextAnswer = cut;
                         }
-                    } else if (cutNextAnswer) {
+                    } else if (cutNextAnswer != null && cutNextAnswer.hold()) {
+                        continue;
+                    } else if (cutNextAnswer != null) {
                         client.close();
                         redis.close();
                         return;
+                    } else if (answerDelayMillis > 0) {
+                        Thread.sleep(answerDelayMillis);
                     }
                     out.write(buffer, 0, n);
                     out.flush();
                 }
             } catch (IOException e) {
+                closeQuietly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 closeQuietly();
             }
         }
