@@ -83,6 +83,9 @@ public final class LatencyProxy implements AutoCloseable {
             try {
                 Socket client = server.accept();
                 Socket redis = new Socket(InetAddress.getLoopbackAddress(), redisPort);
+                // As Jedis does: without it, Nagle's algorithm would add delays of its own to small answers.
+                client.setTcpNoDelay(true);
+                redis.setTcpNoDelay(true);
                 sockets.add(client);
                 sockets.add(redis);
                 BlockingQueue<Held> held = new LinkedBlockingQueue<>();
