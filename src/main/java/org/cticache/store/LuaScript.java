@@ -6,9 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /** A Lua script from the classpath, called by its SHA-1 so a call sends the digest, not the source. */
@@ -50,6 +54,51 @@ final class LuaScript {
             jedis.scriptLoad(source);
             return jedis.evalsha(sha, keys, args);
         }
+    }
+
+    /** One call's keys and arguments. */
+    record Invocation(List<String> keys, List<String> args) {
+    }
+
+    /**
+     * Runs the script once per invocation, pipelined on the one connection: a single round trip however many
+     * there are (two more after Redis forgot the script). Each reply comes back in its invocation's place, an
+     * error reply as its {@link JedisDataException}, for the caller to tell a redirect from a failure.
+     */
+    List<Object> runPipelined(Jedis jedis, List<Invocation> invocations) {
+        List<Object> replies = pipeline(jedis, invocations);
+        List<Integer> unknown = new ArrayList<>();
+        for (int i = 0; i < replies.size(); i++) {
+            if (replies.get(i) instanceof JedisNoScriptException) {
+                unknown.add(i);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            jedis.scriptLoad(source);
+            List<Object> again = pipeline(jedis, unknown.stream().map(invocations::get).toList());
+            for (int i = 0; i < unknown.size(); i++) {
+                replies.set(unknown.get(i), again.get(i));
+            }
+        }
+        return replies;
+    }
+
+    private List<Object> pipeline(Jedis jedis, List<Invocation> invocations) {
+        List<Response<Object>> responses = new ArrayList<>();
+        try (Pipeline pipeline = jedis.pipelined()) {
+            for (Invocation invocation : invocations) {
+                responses.add(pipeline.evalsha(sha, invocation.keys(), invocation.args()));
+            }
+        }
+        List<Object> replies = new ArrayList<>();
+        for (Response<Object> response : responses) {
+            try {
+                replies.add(response.get());
+            } catch (JedisDataException e) {
+                replies.add(e);
+            }
+        }
+        return replies;
     }
 
     private static String sha1(String text) {

@@ -339,29 +339,41 @@ public final class RedisCallDataStore implements EntryStore, OccupancyStore {
         return second < 0 ? 0 : stored.indexOf('\0', second + 1) + 1;
     }
 
+    /**
+     * One pipeline of occupancy.lua calls per Redis master, whatever the number of pools and buckets: a scrape
+     * costs a round trip or two, not one per tag. Without a slot map at hand, a cluster's masters are found by
+     * asking: each pipeline goes to the master of the first tag still to count, and what that node redirects goes
+     * on to the next.
+     */
     @Override
     public List<PoolOccupancy> occupancy(Collection<DnisPool> wanted) {
-        Map<DnisPool, PoolOccupancy> counted = new LinkedHashMap<>();
+        List<OccupancyScript.Tag> tags = new ArrayList<>();
         List<DnisPool> byAni = wanted.stream().filter(pool -> !pool.isMatchedByDnis()).toList();
         if (!byAni.isEmpty()) {
             for (int bucket = 0; bucket < RedisKeys.BUCKETS; bucket++) {
-                count(keys.bucketPrefix(bucket), AllocateScript.LIGHT_HOLDINGS, byAni, counted);
+                tags.add(new OccupancyScript.Tag(RedisKeys.stats(keys.bucketPrefix(bucket)),
+                        AllocateScript.LIGHT_HOLDINGS, byAni));
             }
         }
         for (DnisPool pool : wanted) {
             if (pool.isMatchedByDnis()) {
-                count(keys.poolPrefix(pool), 0, List.of(pool), counted);
+                tags.add(new OccupancyScript.Tag(RedisKeys.stats(keys.poolPrefix(pool)), 0, List.of(pool)));
             }
         }
-        return wanted.stream().map(counted::get).toList();
+        Map<DnisPool, PoolOccupancy> totals = new LinkedHashMap<>();
+        while (!tags.isEmpty()) {
+            List<OccupancyScript.Tag> pending = tags;
+            OccupancyScript.Answers answers = redis.call(Call.COUNT, pending.get(0).statsKey(),
+                    jedis -> occupancy.run(jedis, cooldownMillis, horizonMillis, pending));
+            answers.counted().forEach((tag, counts) -> add(tag.pools(), counts, totals));
+            tags = answers.elsewhere();
+        }
+        return wanted.stream().map(totals::get).toList();
     }
 
     /** Adds one tag's counts to the running totals: sums, and the busiest's maximum. */
-    private void count(String tag, int lightHoldings, List<DnisPool> poolsHere, Map<DnisPool, PoolOccupancy> totals) {
-        String stats = RedisKeys.stats(tag);
-        List<String> names = poolsHere.stream().map(DnisPool::name).toList();
-        List<OccupancyScript.Counts> counts = redis.call(Call.COUNT, stats,
-                jedis -> occupancy.run(jedis, stats, cooldownMillis, lightHoldings, horizonMillis, names));
+    private static void add(List<DnisPool> poolsHere, List<OccupancyScript.Counts> counts,
+                            Map<DnisPool, PoolOccupancy> totals) {
         for (int i = 0; i < poolsHere.size(); i++) {
             DnisPool pool = poolsHere.get(i);
             OccupancyScript.Counts c = counts.get(i);

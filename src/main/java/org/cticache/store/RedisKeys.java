@@ -11,8 +11,8 @@ import org.cticache.core.EntryKey;
  * The braces are a Redis Cluster hash tag: every key of one ANI lands in one slot, so an allocation stays one
  * atomic script in a cluster too, together with the bookkeeping of who holds which DNIS, which sits under the
  * same tag (see holdings.lua). Buckets rather than one set of keys per pool keep a pool out of a single hot slot:
- * load spreads over {@value #BUCKETS} slots, and reading a pool's occupancy costs {@value #BUCKETS} small calls
- * whatever its size.
+ * load spreads over {@value #BUCKETS} slots, and reading a pool's occupancy costs {@value #BUCKETS} small script
+ * calls whatever its size, pipelined into one round trip per master.
  *
  * <p>A pool matched by DNIS alone is one slot on purpose, {@code <prefix>{pool:<name>}:<dnis>} with its
  * bookkeeping beside it: holding a DNIS whatever the ANI means one holder for the whole pool, so its keys must

@@ -9,9 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.cticache.testing.Api;
+import org.cticache.testing.ClusterRedis;
 import org.cticache.testing.Deployment;
 import org.cticache.testing.Numbers;
+import org.cticache.testing.RedisUnderTest;
 import org.cticache.testing.Scrape;
 import org.cticache.testing.SharedDeployment;
 import org.junit.jupiter.api.Test;
@@ -83,6 +86,22 @@ class MonitoringIT {
         assertEquals(before + 1, after.value("cticache_allocations_total{pool=\"small\"}"));
         assertTrue(after.value("cticache_pool_live{pool=\"small\"}") >= 1);
         assertEquals(5, after.value("cticache_pool_size{pool=\"small\"}"));
+    }
+
+    /**
+     * Counted by cticache's own timer of Redis calls, in every topology: one call per master that holds the
+     * buckets, each a pipeline (MonitoringRoundTripsIT counts the round trips Redis sees, on one server).
+     */
+    @Test
+    void poolsAndEachScrapeCountInOneRedisCallPerMaster(Api api, RedisUnderTest redis) {
+        long masters = redis instanceof ClusterRedis cluster ? IntStream.range(0, 64)
+                .mapToObj(bucket -> cluster.setup().masterForKey("{b" + bucket + "}")).distinct().count() : 1;
+        String counts = "cticache_redis_calls_seconds_count{call=\"count\"}";
+        double before = Scrape.of(api).value(counts);
+        assertEquals(200, api.send(api.request("pools").GET(), Deployment.MONITOR).statusCode());
+        // The second scrape counts too, before it answers.
+        double calls = Scrape.of(api).value(counts) - before;
+        assertEquals(2 * masters, calls, "calls to count the pools twice, " + masters + " master(s)");
     }
 
     @Test
