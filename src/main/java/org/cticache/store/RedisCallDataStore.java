@@ -32,8 +32,9 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.params.SetParams;
 
 /**
- * The entries in Redis, and their pools' occupancy: one script call per operation, each atomic on the Redis side
- * with its bookkeeping, and each of bounded cost whatever the pool's size, spelling or occupancy.
+ * The entries in Redis, and their pools' occupancy: one script call per entry operation, each atomic on the Redis
+ * side with its bookkeeping, and each of bounded cost whatever the pool's size, spelling or occupancy; the
+ * occupancy of every pool in one pipeline per Redis master.
  */
 public final class RedisCallDataStore implements EntryStore, OccupancyStore {
 
