@@ -45,7 +45,10 @@ public final class DevRedisListener implements ServletContextListener {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        LOG.info("dev run: nothing answered at " + host + ":" + port + ", so an embedded redis-server now runs there");
+        // web.xml's listener runs before this one from the override descriptor, so cticache's start-up check has
+        // already found no Redis and said so.
+        LOG.info("dev run: nothing answered at " + host + ":" + port + ", so an embedded redis-server now runs there"
+                + " (the warning above that Redis did not answer at start-up came before it)");
     }
 
     @Override
