@@ -1,7 +1,7 @@
 package org.cticache.it;
 
 import static org.awaitility.Awaitility.await;
-import static org.cticache.testing.Problems.assertProblem;
+import static org.cticache.testing.Problems.assertUnavailableWithin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -105,12 +105,6 @@ class RedisOutageIT {
     }
 
     private static void assertUnavailable(Supplier<HttpResponse<String>> call) {
-        long start = System.nanoTime();
-        HttpResponse<String> response = call.get();
-        long millis = (System.nanoTime() - start) / 1_000_000;
-
-        assertProblem(response, 503, "Redis");
-        assertEquals("1", response.headers().firstValue("Retry-After").orElse(""), "Retry-After");
-        assertTrue(millis < BOUND_MILLIS, "answered after " + millis + " ms");
+        assertUnavailableWithin(BOUND_MILLIS, "Redis", call);
     }
 }

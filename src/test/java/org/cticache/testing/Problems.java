@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
+import java.util.function.Supplier;
 
 /** Assertions on the contract's error answers: RFC 9457 problem details. */
 public final class Problems {
@@ -28,5 +29,20 @@ public final class Problems {
         assertFalse(response.body().contains("Exception") || response.body().contains("\tat "),
                 "no stack trace or exception name in " + response.body());
         return problem;
+    }
+
+    /**
+     * Makes the call and asserts that it answers 503 problem+json with {@code Retry-After: 1} and a detail containing
+     * the text, in less than the bound: a Redis outage never hangs a caller.
+     */
+    public static void assertUnavailableWithin(long boundMillis, String detailContains,
+                                               Supplier<HttpResponse<String>> call) {
+        long start = System.nanoTime();
+        HttpResponse<String> response = call.get();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertProblem(response, 503, detailContains);
+        assertEquals("1", response.headers().firstValue("Retry-After").orElse(""), "Retry-After");
+        assertTrue(millis < boundMillis, "answered after " + millis + " ms");
     }
 }
