@@ -50,6 +50,7 @@ public record CtiCacheConfig(RedisOptions redis, String keyPrefix, NumberPlan nu
             Map.entry(REDIS_TIMEOUT, "2000"),
             Map.entry(REDIS_POOL_MAX_TOTAL, "64"),
             Map.entry(REDIS_POOL_MIN_IDLE, "0"),
+            Map.entry(RedisConfig.POOL_IDLE_CHECK, "30000"),
             Map.entry(TTL_DEFAULT, "60"),
             Map.entry(TTL_MAX, "3600"),
             Map.entry(BODY_MAX, "16384"),

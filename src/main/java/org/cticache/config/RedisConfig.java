@@ -25,12 +25,13 @@ final class RedisConfig {
     static final String POOL_MAX_TOTAL = "cticache.redis.pool.max-total";
     static final String POOL_MAX_IDLE = "cticache.redis.pool.max-idle";
     static final String POOL_MIN_IDLE = "cticache.redis.pool.min-idle";
+    static final String POOL_IDLE_CHECK = "cticache.redis.pool.idle-check";
     static final String WAIT_REPLICAS = "cticache.redis.wait.replicas";
     static final String WAIT_TIMEOUT = "cticache.redis.wait.timeout";
 
     static final List<String> NAMES = List.of(URI, MODE, NODES, SENTINEL_MASTER, SENTINEL_USER, SENTINEL_PASSWORD,
             USER, PASSWORD, SSL, TIMEOUT, CONNECT_TIMEOUT, POOL_MAX_WAIT, POOL_MAX_TOTAL, POOL_MAX_IDLE, POOL_MIN_IDLE,
-            WAIT_REPLICAS, WAIT_TIMEOUT);
+            POOL_IDLE_CHECK, WAIT_REPLICAS, WAIT_TIMEOUT);
 
     private RedisConfig() {
     }
@@ -45,6 +46,7 @@ final class RedisConfig {
         int maxTotal = read.integer(POOL_MAX_TOTAL, 1, 10_000);
         int maxIdle = settings.get(POOL_MAX_IDLE).isPresent() ? read.integer(POOL_MAX_IDLE, 0, maxTotal) : maxTotal;
         int minIdle = read.integer(POOL_MIN_IDLE, 0, maxIdle);
+        int idleCheck = read.integer(POOL_IDLE_CHECK, 0, 3_600_000);
         int waitReplicas = read.integer(WAIT_REPLICAS, 0, 100);
         int waitTimeout = read.integer(WAIT_TIMEOUT, 1, 600_000);
         if (waitReplicas > 0 && waitTimeout >= timeout) {
@@ -56,7 +58,8 @@ final class RedisConfig {
         String password = settings.get(PASSWORD).orElse(uri.password());
         boolean ssl = uri.ssl() || read.bool(SSL);
         return new RedisOptions(topology(settings, read), uri.host(), uri.port(), user, password, uri.database(),
-                ssl, timeout, connectTimeout, poolMaxWait, maxTotal, maxIdle, minIdle, waitReplicas, waitTimeout);
+                ssl, timeout, connectTimeout, poolMaxWait, maxTotal, maxIdle, minIdle, idleCheck, waitReplicas,
+                waitTimeout);
     }
 
     private static RedisTopology topology(Settings settings, SettingReader read) {

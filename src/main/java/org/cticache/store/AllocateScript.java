@@ -16,7 +16,7 @@ final class AllocateScript {
      */
     static final int LIGHT_HOLDINGS = 6;
 
-    private final LuaScript script = LuaScript.fromResources("holdings.lua", "allocate.lua");
+    private final LuaScript script = Scripts.ALLOCATE;
 
     /** What an allocation came to. */
     sealed interface Outcome {

@@ -2,8 +2,10 @@ package org.cticache.store;
 
 import java.util.function.Function;
 import redis.clients.jedis.Connection;
+import redis.clients.jedis.ConnectionPool;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisCluster;
+import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.providers.ClusterConnectionProvider;
 import redis.clients.jedis.util.JedisClusterCRC16;
 
@@ -33,12 +35,33 @@ final class ClusterConnector implements RedisConnector {
             jedis.close();
             connection = RedisConnector.borrowed(() -> provider.getConnectionFromSlot(slot));
             jedis = new Jedis(connection);
+            // The node restarted, or a replica took over: either way it lacks the scripts.
+            RedisConnector.loadScripts(jedis);
         }
         try {
             return commands.apply(jedis);
         } finally {
             idle.returned(connection);
             jedis.close();
+        }
+    }
+
+    /** Every node's pool, replicas' included, so that a replica that takes over already has the scripts. */
+    @Override
+    public void warm() {
+        JedisException failed = null;
+        for (ConnectionPool pool : cluster.getClusterNodes().values()) {
+            try {
+                RedisConnector.prepare(pool);
+                try (Jedis jedis = new Jedis(pool.getResource())) {
+                    Scripts.load(jedis);
+                }
+            } catch (JedisException e) {
+                failed = e;
+            }
+        }
+        if (failed != null) {
+            throw failed;
         }
     }
 

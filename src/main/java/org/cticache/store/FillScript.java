@@ -6,7 +6,7 @@ import redis.clients.jedis.Jedis;
 /** fill.lua: an allocation's reservation replaced with its value (the script documents it). */
 final class FillScript {
 
-    private final LuaScript script = LuaScript.fromResources("fill.lua");
+    private final LuaScript script = Scripts.FILL;
 
     /** Whether the value replaced the reservation. */
     boolean run(Jedis jedis, String entryKey, String reservation, String entry) {

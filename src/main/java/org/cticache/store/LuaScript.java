@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Protocol;
 import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
@@ -46,14 +47,26 @@ final class LuaScript {
         }
     }
 
-    /** Runs the script; Redis forgets scripts on restart or SCRIPT FLUSH, so a NOSCRIPT reloads it once. */
+    /**
+     * Runs the script. Redis forgets scripts (see {@link Scripts}): a NOSCRIPT loads them all and runs this one
+     * again in one more round trip, so that no other script costs a NOSCRIPT of its own.
+     */
     Object run(Jedis jedis, List<String> keys, List<String> args) {
         try {
             return jedis.evalsha(sha, keys, args);
         } catch (JedisNoScriptException e) {
-            jedis.scriptLoad(source);
-            return jedis.evalsha(sha, keys, args);
+            Response<Object> again;
+            try (Pipeline pipeline = jedis.pipelined()) {
+                Scripts.load(pipeline);
+                again = pipeline.evalsha(sha, keys, args);
+            }
+            return again.get();
         }
+    }
+
+    void load(Pipeline pipeline) {
+        // Pipeline's scriptLoad takes a key to route by, which one server needs not.
+        pipeline.sendCommand(Protocol.Command.SCRIPT, "LOAD", source);
     }
 
     /** One call's keys and arguments. */
@@ -62,11 +75,11 @@ final class LuaScript {
 
     /**
      * Runs the script once per invocation, pipelined on the one connection: a single round trip however many
-     * there are (two more after Redis forgot the script). Each reply comes back in its invocation's place, an
+     * there are (one more after Redis forgot the scripts). Each reply comes back in its invocation's place, an
      * error reply as its {@link JedisDataException}, for the caller to tell a redirect from a failure.
      */
     List<Object> runPipelined(Jedis jedis, List<Invocation> invocations) {
-        List<Object> replies = pipeline(jedis, invocations);
+        List<Object> replies = pipeline(jedis, invocations, false);
         List<Integer> unknown = new ArrayList<>();
         for (int i = 0; i < replies.size(); i++) {
             if (replies.get(i) instanceof JedisNoScriptException) {
@@ -74,8 +87,7 @@ final class LuaScript {
             }
         }
         if (!unknown.isEmpty()) {
-            jedis.scriptLoad(source);
-            List<Object> again = pipeline(jedis, unknown.stream().map(invocations::get).toList());
+            List<Object> again = pipeline(jedis, unknown.stream().map(invocations::get).toList(), true);
             for (int i = 0; i < unknown.size(); i++) {
                 replies.set(unknown.get(i), again.get(i));
             }
@@ -83,9 +95,12 @@ final class LuaScript {
         return replies;
     }
 
-    private List<Object> pipeline(Jedis jedis, List<Invocation> invocations) {
+    private List<Object> pipeline(Jedis jedis, List<Invocation> invocations, boolean loadingScripts) {
         List<Response<Object>> responses = new ArrayList<>();
         try (Pipeline pipeline = jedis.pipelined()) {
+            if (loadingScripts) {
+                Scripts.load(pipeline);
+            }
             for (Invocation invocation : invocations) {
                 responses.add(pipeline.evalsha(sha, invocation.keys(), invocation.args()));
             }

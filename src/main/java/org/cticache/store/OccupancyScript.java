@@ -11,7 +11,7 @@ import redis.clients.jedis.exceptions.JedisRedirectionException;
 /** occupancy.lua's argument protocol and replies: the counts of pools under one tag. */
 final class OccupancyScript {
 
-    private final LuaScript script = LuaScript.fromResources("holdings.lua", "occupancy.lua");
+    private final LuaScript script = Scripts.OCCUPANCY;
 
     /** One pool's counts under one tag. */
     record Counts(long live, long busiest, long noShows, long exhaustions) {

@@ -1,5 +1,6 @@
 package org.cticache.store;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.util.Pool;
@@ -12,6 +13,8 @@ final class PooledConnector implements RedisConnector {
 
     private final Pool<Jedis> pool;
     private final IdleConnections<Jedis> idle = new IdleConnections<>();
+    // The evictor drops only connections that failed its PING (none for being idle): a Redis restarted or failed over.
+    private final AtomicLong droppedInBackground = new AtomicLong();
 
     PooledConnector(Pool<Jedis> pool) {
         this.pool = pool;
@@ -28,15 +31,33 @@ final class PooledConnector implements RedisConnector {
         }
     }
 
-    /** A connection, checked first if it sat idle: one whose Redis restarted is dropped with the other idle ones. */
+    /**
+     * A connection, checked first if it sat idle. One whose Redis restarted or failed over is dropped with the other
+     * idle ones, and the scripts, which that Redis has forgotten, are loaded over its replacement before the call;
+     * likewise after the pool's background check dropped broken connections.
+     */
     private Jedis borrow() {
+        long dropped = pool.getDestroyedByEvictorCount();
         Jedis jedis = RedisConnector.borrowed(pool::getResource);
-        if (!idle.isStale(jedis, jedis)) {
-            return jedis;
+        if (idle.isStale(jedis, jedis)) {
+            jedis.close();
+            pool.clear();
+            jedis = RedisConnector.borrowed(pool::getResource);
+            RedisConnector.loadScripts(jedis);
+        } else if (droppedInBackground.get() != dropped) {
+            // Every call that finds the count changed loads them, not only the first: the others would not wait.
+            RedisConnector.loadScripts(jedis);
+            droppedInBackground.set(dropped);
         }
-        jedis.close();
-        pool.clear();
-        return RedisConnector.borrowed(pool::getResource);
+        return jedis;
+    }
+
+    @Override
+    public void warm() {
+        RedisConnector.prepare(pool);
+        try (Jedis jedis = pool.getResource()) {
+            Scripts.load(jedis);
+        }
     }
 
     @Override

@@ -8,7 +8,7 @@ import redis.clients.jedis.Jedis;
 /** read.lua's argument protocol (the script documents it): a peek or take of one entry. */
 final class ReadScript {
 
-    private final LuaScript script = LuaScript.fromResources("holdings.lua", "read.lua");
+    private final LuaScript script = Scripts.READ;
 
     /** A pool the entry may belong to, and where its DNIS is in the pool's current version. */
     record Candidate(String pool, String version, int position) {

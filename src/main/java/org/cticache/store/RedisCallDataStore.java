@@ -79,7 +79,8 @@ public final class RedisCallDataStore implements EntryStore, OccupancyStore {
     }
 
     /**
-     * Builds the connection pools and logs the round trip to Redis; Redis may still be down at start-up.
+     * Builds the connection pools, logs the round trip to Redis and warms the pools (see RedisCalls.warm); Redis
+     * may still be down at start-up.
      *
      * @param pools           the configured pools
      * @param events          told of allocations and exhaustions
@@ -94,7 +95,9 @@ public final class RedisCallDataStore implements EntryStore, OccupancyStore {
         long horizonMillis = (ttlMaxSeconds + cooldownSeconds + 86_400L) * 1000;
         RedisCalls redis = new RedisCalls(RedisConnectors.open(options), timing);
         RedisKeys keys = new RedisKeys(keyPrefix, clustered);
-        RoundTripCheck.log(redis, keys.health(), options);
+        if (RoundTripCheck.log(redis, keys.health(), options)) {
+            redis.warm();
+        }
         return new RedisCallDataStore(redis, keys, pools, events, options.waitReplicas(),
                 options.waitTimeoutMillis(), cooldownSeconds * 1000L, horizonMillis);
     }

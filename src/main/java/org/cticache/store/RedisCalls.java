@@ -3,6 +3,7 @@ package org.cticache.store;
 import java.net.SocketTimeoutException;
 import java.util.Arrays;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cticache.core.StoreUnavailableException;
@@ -38,6 +39,8 @@ final class RedisCalls implements AutoCloseable {
     private static final Pattern REFUSED_CREDENTIALS = Pattern.compile(
             "^(?:(NOAUTH|WRONGPASS)\\b|ERR (?:AUTH\\b|Client sent AUTH|invalid password))");
 
+    private static final Logger LOG = Logger.getLogger(RedisCalls.class.getName());
+
     private final RedisConnector redis;
     private final CallTiming timing;
 
@@ -67,6 +70,19 @@ final class RedisCalls implements AutoCloseable {
             Arrays.sort(nanos);
             return nanos[pings / 2];
         });
+    }
+
+    /**
+     * Opens the min-idle connections and loads the scripts ahead of the first calls. A failure is only logged: the
+     * calls open connections and load scripts themselves when they must.
+     */
+    void warm() {
+        try {
+            redis.warm();
+        } catch (JedisException e) {
+            LOG.warning("cticache: could not open cticache.redis.pool.min-idle connections and load the scripts at"
+                    + " start-up; the first calls will: " + e.getMessage());
+        }
     }
 
     ConnectionCounts connections() {

@@ -2,6 +2,7 @@ package org.cticache.store;
 
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.commons.pool2.impl.GenericObjectPool;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -24,6 +25,35 @@ interface RedisConnector extends AutoCloseable {
             return pool.get();
         } catch (JedisException e) {
             throw new NotConnectedException(e);
+        }
+    }
+
+    /**
+     * Opens the pools' min-idle connections and loads the scripts into every Redis server it knows, so that the
+     * first calls after start-up pay neither a connection's set-up nor a NOSCRIPT.
+     *
+     * @throws redis.clients.jedis.exceptions.JedisException when Redis did not answer
+     */
+    void warm();
+
+    /** Loads the scripts before a call runs; should that fail, the call was not sent and the connection is closed. */
+    static void loadScripts(Jedis jedis) {
+        try {
+            Scripts.load(jedis);
+        } catch (JedisException e) {
+            jedis.close();
+            throw new NotConnectedException(e);
+        }
+    }
+
+    /** Opens the pool's min-idle connections, ahead of the calls that would otherwise each open one. */
+    static void prepare(GenericObjectPool<?> pool) {
+        try {
+            pool.preparePool();
+        } catch (JedisException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new JedisException(e);
         }
     }
 

@@ -46,10 +46,16 @@ final class RedisConnectors {
         pool.setMinIdle(options.poolMinIdle());
         pool.setMaxWait(Duration.ofMillis(options.poolMaxWaitMillis()));
         pool.setBlockWhenExhausted(true);
-        // No evictor thread and no JMX registration: an undeploy must leave nothing behind in the container.
-        // Stale connections are caught on use instead (RedisCallDataStore.call).
-        pool.setTestWhileIdle(false);
-        pool.setTimeBetweenEvictionRuns(Duration.ofMillis(-1));
+        // The evictor PINGs every idle connection in the background: it drops those a restart or failover broke,
+        // opens new ones up to min-idle, and keeps quiet ones alive through firewalls that forget idle flows. It
+        // closes none for being idle (max-idle does that). Its thread stops when the last pool closes, on undeploy.
+        // A connection that sat idle is still checked before use (IdleConnections): a call must not find it broken.
+        boolean checked = options.poolIdleCheckMillis() > 0;
+        pool.setTestWhileIdle(checked);
+        pool.setTimeBetweenEvictionRuns(Duration.ofMillis(checked ? options.poolIdleCheckMillis() : -1));
+        pool.setNumTestsPerEvictionRun(-1);
+        pool.setMinEvictableIdleDuration(Duration.ofMillis(-1));
+        // No JMX registration: an undeploy must leave nothing behind in the container.
         pool.setJmxEnabled(false);
         return pool;
     }

@@ -22,14 +22,15 @@ final class RoundTripCheck {
     private RoundTripCheck() {
     }
 
-    static void log(RedisCalls redis, String key, RedisOptions options) {
+    /** Whether Redis answered. */
+    static boolean log(RedisCalls redis, String key, RedisOptions options) {
         double millis;
         try {
             millis = redis.roundTripNanos(key, PINGS) / 1e6;
         } catch (StoreUnavailableException e) {
             LOG.warning("cticache: Redis did not answer at start-up, so the round trip to it is not measured: "
                     + e.getMessage());
-            return;
+            return false;
         }
         String measured = String.format(Locale.ROOT, "cticache: round trip to Redis %.1f ms (median of %d PINGs)",
                 millis, PINGS);
@@ -44,6 +45,7 @@ final class RoundTripCheck {
                     + " when Redis is merely slow; raise " + (tight.size() == 1 ? "it" : "them") + " to at least "
                     + ROUND_TRIPS_PER_TIMEOUT + " round trips");
         }
+        return true;
     }
 
     private static void tooTight(List<String> tight, String setting, int timeoutMillis, double roundTripMillis) {

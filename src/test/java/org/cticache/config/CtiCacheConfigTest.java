@@ -83,11 +83,12 @@ class CtiCacheConfigTest {
                 CtiCacheConfig.REDIS_POOL_MAX_TOTAL, "10",
                 CtiCacheConfig.REDIS_POOL_MAX_IDLE, "8",
                 CtiCacheConfig.REDIS_POOL_MIN_IDLE, "2",
+                "cticache.redis.pool.idle-check", "5000",
                 CtiCacheConfig.TTL_DEFAULT, "30",
                 CtiCacheConfig.TTL_MAX, "120",
                 CtiCacheConfig.BODY_MAX, "1024");
         assertEquals(new RedisOptions(RedisTopology.STANDALONE, "redis.example", 6380, null, null, 3, false, 500, 500,
-                500, 10, 8, 2, 0, 500), config.redis());
+                500, 10, 8, 2, 5000, 0, 500), config.redis());
         assertEquals("cc-test:", config.keyPrefix());
         assertEquals(30, config.ttl().defaultSeconds());
         assertEquals(120, config.ttl().maxSeconds());
@@ -159,6 +160,9 @@ class CtiCacheConfigTest {
             "cticache.redis.pool.max-idle   | 65",
             "cticache.redis.pool.min-idle   | -1",
             "cticache.redis.pool.min-idle   | 65",
+            "cticache.redis.pool.idle-check | -1",
+            "cticache.redis.pool.idle-check | 3600001",
+            "cticache.redis.pool.idle-check | 30s",
             "cticache.ttl.default           | 0",
             "cticache.ttl.default           | -60",
             "cticache.ttl.default           | 3601",
@@ -375,7 +379,7 @@ class CtiCacheConfigTest {
         CtiCacheConfig config = CtiCacheConfig.load(new Settings(Map.of(),
                 Map.of("CTICACHE_REDIS_URI", "rediss://cache.internal:7000/5"), parameters()));
         assertEquals(new RedisOptions(RedisTopology.STANDALONE, "cache.internal", 7000, null, null, 5, true, 2000, 2000,
-                2000, 64, 64, 0, 0, 500), config.redis());
+                2000, 64, 64, 0, 30000, 0, 500), config.redis());
     }
 
     @ParameterizedTest

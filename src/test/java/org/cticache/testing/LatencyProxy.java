@@ -18,7 +18,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  * A TCP relay in front of a Redis server that holds every request for a fixed time before passing it on, as a
  * distant Redis would, and counts the round trips its clients make. A client that waits for an answer sends its
  * next request at least that time after the last one, while the requests of one pipeline arrive together: so a
- * burst of requests after a silence of half that time or more is one round trip.
+ * burst of requests after a silence of half that time or more is one round trip. It also counts the connections
+ * its clients opened.
  */
 public final class LatencyProxy implements AutoCloseable {
 
@@ -28,6 +29,7 @@ public final class LatencyProxy implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private long lastRequestAt = Long.MIN_VALUE;
     private long roundTrips;
+    private long connections;
 
     private LatencyProxy(int redisPort, Duration delay) throws IOException {
         this.redisPort = redisPort;
@@ -71,6 +73,15 @@ public final class LatencyProxy implements AutoCloseable {
         return roundTrips;
     }
 
+    /** The connections clients opened through the relay so far. */
+    public synchronized long connectionsOpened() {
+        return connections;
+    }
+
+    private synchronized void connectionOpened() {
+        connections++;
+    }
+
     private synchronized void requestArrived(long at) {
         if (at - lastRequestAt >= delayNanos / 2) {
             roundTrips++;
@@ -82,7 +93,11 @@ public final class LatencyProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
-                Socket redis = new Socket(InetAddress.getLoopbackAddress(), redisPort);
+                connectionOpened();
+                Socket redis = connectToRedis(client);
+                if (redis == null) {
+                    continue;
+                }
                 // As Jedis does: without it, Nagle's algorithm would add delays of its own to small answers.
                 client.setTcpNoDelay(true);
                 redis.setTcpNoDelay(true);
@@ -95,6 +110,16 @@ public final class LatencyProxy implements AutoCloseable {
             } catch (IOException e) {
                 return;
             }
+        }
+    }
+
+    /** A connection to Redis for the client, or none while Redis is down: the client's is closed, as Redis would. */
+    private Socket connectToRedis(Socket client) throws IOException {
+        try {
+            return new Socket(InetAddress.getLoopbackAddress(), redisPort);
+        } catch (IOException e) {
+            client.close();
+            return null;
         }
     }
 

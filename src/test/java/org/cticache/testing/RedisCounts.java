@@ -6,7 +6,8 @@ import redis.clients.jedis.Jedis;
 
 /**
  * What Redis itself counted while something ran: the commands it executed (INFO commandstats, scripts' inner
- * commands included) and the bytes it received (INFO stats), less the INFO calls that measure them.
+ * commands included) and the bytes it received (INFO stats), less the INFO calls that measure them and the PINGs
+ * that every deployment's pool sends to its idle connections at any time.
  */
 public record RedisCounts(Map<String, Long> commands, long bytesIn) {
 
@@ -15,6 +16,8 @@ public record RedisCounts(Map<String, Long> commands, long bytesIn) {
      * whatever the pool's size or spelling, its occupancy, and how many DNIS the caller holds.
      */
     public static final long PER_CALL_MAX = 40;
+
+    private static final long PING_REQUEST_BYTES = "*1\r\n$4\r\nPING\r\n".length();
 
     public static RedisCounts during(Jedis jedis, Runnable work) {
         Map<String, Long> before = commandCounts(jedis);
@@ -27,11 +30,12 @@ public record RedisCounts(Map<String, Long> commands, long bytesIn) {
         Map<String, Long> ran = new HashMap<>();
         after.forEach((command, calls) -> {
             long delta = calls - before.getOrDefault(command, 0L);
-            if (delta > 0 && !command.equals("info")) {
+            if (delta > 0 && !command.equals("info") && !command.equals("ping")) {
                 ran.put(command, delta);
             }
         });
-        return new RedisCounts(Map.copyOf(ran), inAfter - inBefore - infoRequest);
+        long pings = after.getOrDefault("ping", 0L) - before.getOrDefault("ping", 0L);
+        return new RedisCounts(Map.copyOf(ran), inAfter - inBefore - infoRequest - pings * PING_REQUEST_BYTES);
     }
 
     /** Every command, those a script ran included. */

@@ -27,7 +27,7 @@ public final class StoreUnderTest {
             named.put(pools[i].name(), pools[i]);
         }
         RedisOptions options = new RedisOptions(RedisTopology.STANDALONE, "127.0.0.1", redis.port(), null, null, 0,
-                false, 2000, 2000, 2000, 8, 8, 0, 0, 0);
+                false, 2000, 2000, 2000, 8, 8, 0, 0, 0, 0);
         return RedisCallDataStore.open(options, prefix, new DnisPools(pools[0], named), PoolEvents.NONE,
                 (CallTiming.Call call, long nanos) -> { }, cooldownSeconds, 3600);
     }
