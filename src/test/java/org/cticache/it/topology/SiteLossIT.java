@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -81,9 +82,9 @@ class SiteLossIT {
 
             Report report = check(calls, cut, recovered, api);
             System.out.println("site A (master) cut off, " + ROUND_TRIP_MILLIS + " ms WAN, wait.replicas="
-                    + WAIT_REPLICAS + ": " + report + "; POST median " + String.format("%.1f", waited)
-                    + " ms with wait.replicas=1, " + String.format("%.1f", unwaited) + " ms with 0; new master "
-                    + promoted + "; relay " + network.counts());
+                    + WAIT_REPLICAS + ": POST median " + String.format(Locale.ROOT, "%.1f", waited)
+                    + " ms before the cut, " + String.format(Locale.ROOT, "%.1f", unwaited)
+                    + " ms with wait.replicas=0; new master " + promoted + "; relay " + network.counts());
             assertEquals(Site.B, promoted.site(), "the new master's site");
 
             long healed = System.nanoTime();
@@ -96,14 +97,14 @@ class SiteLossIT {
 
     /** What the cut cost and what was checked afterwards. */
     private record Report(long recoveryMillis, int posts, int acknowledged, int cutAcknowledged, int cutRefused,
-                          int present, int taken, int lost) {
+                          int present, int taken, int lost, int doubled) {
 
         @Override
         public String toString() {
             return "calls recovered " + recoveryMillis + " ms after the cut; " + posts + " POSTs, " + acknowledged
                     + " answered 201; of those started between cut and recovery " + cutAcknowledged
                     + " answered 201 and " + cutRefused + " 503; entries checked: " + present + " read back, " + taken
-                    + " taken by DELETE, " + lost + " lost";
+                    + " taken by DELETE, " + lost + " lost, " + doubled + " handed out or taken twice";
         }
     }
 
@@ -134,6 +135,7 @@ class SiteLossIT {
         List<Post> acknowledged = calls.posts().stream().filter(Post::acknowledged).toList();
 
         List<String> lost = new ArrayList<>();
+        List<String> doubled = new ArrayList<>();
         int present = 0;
         int taken = 0;
         Set<String> takenValues = new HashSet<>();
@@ -147,12 +149,18 @@ class SiteLossIT {
                     lost.add(post.key() + " (read back)");
                 }
             } else if (take.status() == 200) {
-                assertEquals(expected, take.response().body(), "DELETE " + post.key() + " took another entry");
-                assertTrue(takenValues.add(post.value()), "an entry was taken twice: " + post.key());
-                taken++;
+                if (!expected.equals(take.response().body())) {
+                    doubled.add(post.key() + " (DELETE took another entry: " + take.response().body() + ")");
+                } else if (!takenValues.add(post.value())) {
+                    doubled.add(post.key() + " (taken twice)");
+                } else {
+                    taken++;
+                }
             } else if (take.status() == 404) {
                 lost.add(post.key() + " (DELETE 404)");
             } else {
+                // A take of unknown outcome (the store was unreachable): the entry may be gone, rightly.
+                assertTrue(take.response() != null, "a DELETE got no HTTP answer");
                 assertProblem(take.response(), 503, "");
             }
         }
@@ -162,13 +170,16 @@ class SiteLossIT {
             List<Post> inOrder = same.stream().sorted(Comparator.comparingLong(Post::endNanos)).toList();
             for (int i = 1; i < inOrder.size(); i++) {
                 Take earlier = takeOf.get(inOrder.get(i - 1));
-                assertTrue(earlier != null && earlier.startNanos() - inOrder.get(i).endNanos() < 0,
-                        "the live entry " + inOrder.get(i).key() + " was handed out twice");
+                if (earlier == null || earlier.startNanos() - inOrder.get(i).endNanos() >= 0) {
+                    doubled.add(inOrder.get(i).key() + " (acknowledged again while live)");
+                }
             }
         }
         Report report = new Report((recovered - cut) / 1_000_000, calls.posts().size(), acknowledged.size(),
-                cutAcknowledged, cutRefused, present, taken, lost.size());
+                cutAcknowledged, cutRefused, present, taken, lost.size(), doubled.size());
+        System.out.println("site A (master) cut off: " + report);
         assertEquals(List.of(), lost, "acknowledged entries lost: " + report);
+        assertEquals(List.of(), doubled, "entries handed out or taken twice: " + report);
         assertTrue(recovered - cut < RECOVERY_BOUND.toNanos(), "recovery took too long: " + report);
         return report;
     }

@@ -103,6 +103,9 @@ public final class SiteNetwork implements AutoCloseable {
                 command.add(device + "," + device + "," + subnet + site.host + "/24," + site.name());
             }
             command.add(name + "r,-," + subnet + APPLICATION_HOST + "/24," + APPLICATION + "~" + Site.B.name());
+            // Should the relay and its devices go first, a late connection to a site's address must fail here
+            // rather than follow the default route off the machine.
+            ip("route", "add", "unreachable", subnet + "0/24", "metric", "4000");
             Process relay = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             SiteNetwork network = new SiteNetwork(name, subnet, relay);
             String ready = network.answers.readLine();
@@ -113,9 +116,11 @@ public final class SiteNetwork implements AutoCloseable {
             return network;
         } catch (IOException e) {
             created.forEach(namespace -> ipQuietly("netns", "del", namespace));
+            ipQuietly("route", "del", "unreachable", subnet + "0/24", "metric", "4000");
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             created.forEach(namespace -> ipQuietly("netns", "del", namespace));
+            ipQuietly("route", "del", "unreachable", subnet + "0/24", "metric", "4000");
             throw e;
         }
     }
@@ -206,6 +211,7 @@ public final class SiteNetwork implements AutoCloseable {
         for (Site site : Site.values()) {
             removeNamespace(namespace(site));
         }
+        ipQuietly("route", "del", "unreachable", subnet + "0/24", "metric", "4000");
     }
 
     /** Namespaces of this prefix whose JVM is gone: a run that was killed could not remove them. */

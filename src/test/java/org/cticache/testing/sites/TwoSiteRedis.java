@@ -67,7 +67,9 @@ public final class TwoSiteRedis implements RedisUnderTest {
                         "sentinel monitor " + MASTER_NAME + " " + master.address().getHost() + " "
                                 + master.address().getPort() + " 2",
                         "sentinel down-after-milliseconds " + MASTER_NAME + " " + DOWN_AFTER_MILLIS,
-                        "sentinel failover-timeout " + MASTER_NAME + " 10000",
+                        // Two Sentinels that each voted for themselves try again after twice this; 10 s (as on
+                        // loopback) made one such split vote cost over 20 s of recovery.
+                        "sentinel failover-timeout " + MASTER_NAME + " 6000",
                         "sentinel parallel-syncs " + MASTER_NAME + " 1")));
             }
             redis.awaitSentinelsAgree();
