@@ -69,16 +69,21 @@ class SiteLossIT {
             SiteNode oldMaster = redis.masterNamedIn(Site.A);
 
             List<String> anis = IntStream.range(0, CALLERS).mapToObj(i -> Numbers.uniqueAni()).toList();
-            CallerLoad load = CallerLoad.start(api, 4, anis);
-            load.awaitAcknowledged(Failovers.CALLS_AROUND);
-            long cut = System.nanoTime();
-            network.cut(Site.A);
-            await("a POST to be acknowledged again after site A was cut off").atMost(RECOVERY_BOUND)
-                    .pollInterval(Duration.ofMillis(20)).until(() -> load.firstAcknowledgedAfter(cut).isPresent());
-            long recovered = load.firstAcknowledgedAfter(cut).getAsLong();
-            SiteNode promoted = redis.awaitPromotionOutside(Site.A, RECOVERY_BOUND);
-            load.awaitAcknowledged(Failovers.CALLS_AROUND);
-            CallerLoad.Calls calls = load.stop();
+            long cut;
+            long recovered;
+            SiteNode promoted;
+            CallerLoad.Calls calls;
+            try (CallerLoad load = CallerLoad.start(api, 4, anis)) {
+                load.awaitAcknowledged(Failovers.CALLS_AROUND);
+                cut = System.nanoTime();
+                network.cut(Site.A);
+                await("a POST to be acknowledged again after site A was cut off").atMost(RECOVERY_BOUND)
+                        .pollInterval(Duration.ofMillis(20)).until(() -> load.firstAcknowledgedAfter(cut).isPresent());
+                recovered = load.firstAcknowledgedAfter(cut).getAsLong();
+                promoted = redis.awaitPromotionOutside(Site.A, RECOVERY_BOUND);
+                load.awaitAcknowledged(Failovers.CALLS_AROUND);
+                calls = load.stop();
+            }
 
             Report report = check(calls, cut, recovered, api);
             System.out.println("site A (master) cut off, " + ROUND_TRIP_MILLIS + " ms WAN, wait.replicas="

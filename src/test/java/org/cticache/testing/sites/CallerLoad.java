@@ -20,7 +20,7 @@ import org.cticache.testing.Api;
  * Several IVRs posting transfers for a few callers (so that their DNIS can collide), and system Y taking every
  * second acknowledged entry at once; records every answer with its timing.
  */
-public final class CallerLoad {
+public final class CallerLoad implements AutoCloseable {
 
     /** One POST; {@code response} is null when the call itself failed (no HTTP answer). */
     public record Post(long startNanos, long endNanos, String ani, String value, HttpResponse<String> response) {
@@ -118,6 +118,14 @@ public final class CallerLoad {
             throw new IllegalStateException(e);
         }
         return new Calls(List.copyOf(posts), List.copyOf(takes));
+    }
+
+    /** Stops the callers if {@link #stop} did not, so that a failed test leaves none running. */
+    @Override
+    public void close() {
+        if (!threads.isShutdown()) {
+            stop();
+        }
     }
 
     /** What the load did. */
