@@ -70,6 +70,11 @@ public final class RedisNode implements AutoCloseable {
         return launch(port, directory, List.of(Executable.PATH, config.toString(), "--sentinel"));
     }
 
+    /** The redis-server binary every node runs, for tests that start one by other means (in a network namespace). */
+    public static String executable() {
+        return Executable.PATH;
+    }
+
     public int port() {
         return port;
     }
