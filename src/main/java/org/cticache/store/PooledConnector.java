@@ -3,6 +3,8 @@ package org.cticache.store;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisPool;
+import redis.clients.jedis.JedisSentinelPool;
 import redis.clients.jedis.util.Pool;
 
 /**
@@ -16,8 +18,16 @@ final class PooledConnector implements RedisConnector {
     // The evictor drops only connections that failed its PING (none for being idle): a Redis restarted or failed over.
     private final AtomicLong droppedInBackground = new AtomicLong();
 
-    PooledConnector(Pool<Jedis> pool) {
+    private final ConnectionMasters masters;
+
+    PooledConnector(JedisPool pool) {
         this.pool = pool;
+        this.masters = null;
+    }
+
+    PooledConnector(JedisSentinelPool pool) {
+        this.pool = pool;
+        this.masters = new ConnectionMasters(pool::getCurrentHostMaster);
     }
 
     @Override
@@ -39,6 +49,11 @@ final class PooledConnector implements RedisConnector {
     private Jedis borrow() {
         long dropped = pool.getDestroyedByEvictorCount();
         Jedis jedis = RedisConnector.borrowed(pool::getResource);
+        while (masters != null && masters.isFormer(jedis)) {
+            jedis.getConnection().setBroken();
+            jedis.close();
+            jedis = RedisConnector.borrowed(pool::getResource);
+        }
         if (idle.isStale(jedis, jedis)) {
             jedis.close();
             pool.clear();
