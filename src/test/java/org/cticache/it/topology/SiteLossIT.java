@@ -68,28 +68,14 @@ class SiteLossIT {
             }
             SiteNode oldMaster = redis.masterNamedIn(Site.A);
 
-            List<String> anis = IntStream.range(0, CALLERS).mapToObj(i -> Numbers.uniqueAni()).toList();
-            long cut;
-            long recovered;
-            SiteNode promoted;
-            CallerLoad.Calls calls;
-            try (CallerLoad load = CallerLoad.start(api, 4, anis)) {
-                load.awaitAcknowledged(Failovers.CALLS_AROUND);
-                cut = System.nanoTime();
-                network.cut(Site.A);
-                await("a POST to be acknowledged again after site A was cut off").atMost(RECOVERY_BOUND)
-                        .pollInterval(Duration.ofMillis(20)).until(() -> load.firstAcknowledgedAfter(cut).isPresent());
-                recovered = load.firstAcknowledgedAfter(cut).getAsLong();
-                promoted = redis.awaitPromotionOutside(Site.A, RECOVERY_BOUND);
-                load.awaitAcknowledged(Failovers.CALLS_AROUND);
-                calls = load.stop();
-            }
-
-            Report report = check(calls, cut, recovered, api);
+            Cut cut = underLoad(api, redis, () -> network.cut(Site.A));
+            SiteNode promoted = cut.promoted();
+            Report report = cut.report();
             System.out.println("site A (master) cut off, " + ROUND_TRIP_MILLIS + " ms WAN, wait.replicas="
                     + WAIT_REPLICAS + ": POST median " + String.format(Locale.ROOT, "%.1f", waited)
                     + " ms before the cut, " + String.format(Locale.ROOT, "%.1f", unwaited)
-                    + " ms with wait.replicas=0; new master " + promoted + "; relay " + network.counts() + "; " + report);
+                    + " ms with wait.replicas=0; new master " + promoted + "; relay " + network.counts() + "; "
+                    + report);
             assertEquals(Site.B, promoted.site(), "the new master's site");
 
             long healed = System.nanoTime();
@@ -110,25 +96,41 @@ class SiteLossIT {
              TwoSiteRedis redis = TwoSiteRedis.start(network);
              Deployment service = service(redis, WAIT_REPLICAS)) {
             Api api = service.api();
-            List<String> anis = IntStream.range(0, CALLERS).mapToObj(i -> Numbers.uniqueAni()).toList();
-            long cut;
-            long recovered;
-            CallerLoad.Calls calls;
-            try (CallerLoad load = CallerLoad.start(api, 4, anis)) {
-                load.awaitAcknowledged(Failovers.CALLS_AROUND);
-                cut = System.nanoTime();
+            Cut cut = underLoad(api, redis, () -> {
                 network.cut(Site.A, Site.B);
                 network.cut(Site.A, Site.C);
-                await("a POST to be acknowledged again after site A was cut off from B and C").atMost(RECOVERY_BOUND)
-                        .pollInterval(Duration.ofMillis(20)).until(() -> load.firstAcknowledgedAfter(cut).isPresent());
-                recovered = load.firstAcknowledgedAfter(cut).getAsLong();
-                assertEquals(Site.B, redis.awaitPromotionOutside(Site.A, RECOVERY_BOUND).site(), "the new master");
-                load.awaitAcknowledged(Failovers.CALLS_AROUND);
-                calls = load.stop();
-            }
-            System.out.println("site A cut off from B and C, reachable from cticache: " + check(calls, cut, recovered,
-                    api));
+            });
+            assertEquals(Site.B, cut.promoted().site(), "the new master's site");
+            System.out.println("site A cut off from B and C, reachable from cticache: " + cut.report());
         }
+    }
+
+    /** A cut made under load, the master promoted after it, and what the calls came to. */
+    private record Cut(SiteNode promoted, Report report) {
+    }
+
+    /**
+     * Callers post for a few numbers, and take every second entry, while the cut is made; it checks what became of
+     * every call once a POST was acknowledged again and the Sentinels named a master outside site A.
+     */
+    private static Cut underLoad(Api api, TwoSiteRedis redis, Runnable cutting) {
+        List<String> anis = IntStream.range(0, CALLERS).mapToObj(i -> Numbers.uniqueAni()).toList();
+        long cut;
+        long recovered;
+        SiteNode promoted;
+        CallerLoad.Calls calls;
+        try (CallerLoad load = CallerLoad.start(api, 4, anis)) {
+            load.awaitAcknowledged(Failovers.CALLS_AROUND);
+            cut = System.nanoTime();
+            cutting.run();
+            await("a POST to be acknowledged again after the cut").atMost(RECOVERY_BOUND)
+                    .pollInterval(Duration.ofMillis(20)).until(() -> load.firstAcknowledgedAfter(cut).isPresent());
+            recovered = load.firstAcknowledgedAfter(cut).getAsLong();
+            promoted = redis.awaitPromotionOutside(Site.A, RECOVERY_BOUND);
+            load.awaitAcknowledged(Failovers.CALLS_AROUND);
+            calls = load.stop();
+        }
+        return new Cut(promoted, check(calls, cut, recovered, api));
     }
 
     /** What the cut cost and what was checked afterwards. */
