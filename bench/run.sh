@@ -348,13 +348,15 @@ without_settings() {
   perl -0pe 's#\s*<Parameter name="cticache\.[^"]*"[^>]*/>##g; s#\s*<context-param>\s*<param-name>cticache\..*?</context-param>##gs'
 }
 
+# One line: Tomcat's setenv.sh takes them inside one quoted CATALINA_OPTS, where a line break splits the command.
 cticache_properties() {
-  echo "-Dcticache.redis.uri=$REDIS_URI -Dcticache.tls.required=false -Dcticache.dnis.pool=$DEFAULT_POOL" \
-       "-Dcticache.dnis.pool.post=$POST_POOL" \
-       "-Dcticache.dnis.pool.bench=$BENCH_DNIS -Dcticache.ttl.default=60 -Dcticache.ttl.max=3600"
-  [[ -z $REDIS_POOL ]] || echo "-Dcticache.redis.pool.max-total=$REDIS_POOL"
-  [[ $SCALE -eq 0 ]] || echo "-Dcticache.dnis.pool.scale_100=$SCALE_POOL_100" \
-    "-Dcticache.dnis.pool.scale_range=$SCALE_POOL_RANGE"
+  local properties=("-Dcticache.redis.uri=$REDIS_URI" -Dcticache.tls.required=false
+    "-Dcticache.dnis.pool=$DEFAULT_POOL" "-Dcticache.dnis.pool.post=$POST_POOL" "-Dcticache.dnis.pool.bench=$BENCH_DNIS"
+    -Dcticache.ttl.default=60 -Dcticache.ttl.max=3600)
+  [[ -z $REDIS_POOL ]] || properties+=("-Dcticache.redis.pool.max-total=$REDIS_POOL")
+  [[ $SCALE -eq 0 ]] || properties+=("-Dcticache.dnis.pool.scale_100=$SCALE_POOL_100"
+    "-Dcticache.dnis.pool.scale_range=$SCALE_POOL_RANGE")
+  echo "${properties[*]}"
 }
 
 # 10,000 distinct 10-digit numbers with gaps, in no order, the same every run: a pool no range can spell.
