@@ -186,6 +186,16 @@ fact() { printf '%s=%q\n' "$1" "$2" >> "$FACTS"; }
 PIDS=()
 NETNS=   # --rtt: the network namespace Redis runs in, and the root namespace's end of its veth pair
 VETH=
+
+stop_process() { # pid
+  kill -0 "$1" 2>/dev/null || return 0
+  kill -TERM "$1" 2>/dev/null || true
+  # The container stops its web applications on SIGTERM (closing their Redis pools); give it time.
+  for _ in $(seq 1 50); do kill -0 "$1" 2>/dev/null || break; sleep 0.2; done
+  kill -KILL "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
@@ -204,15 +214,6 @@ cleanup() {
   exit "$status"
 }
 trap cleanup EXIT
-
-stop_process() { # pid
-  kill -0 "$1" 2>/dev/null || return 0
-  kill -TERM "$1" 2>/dev/null || true
-  # The container stops its web applications on SIGTERM (closing their Redis pools); give it time.
-  for _ in $(seq 1 50); do kill -0 "$1" 2>/dev/null || break; sleep 0.2; done
-  kill -KILL "$1" 2>/dev/null || true
-  wait "$1" 2>/dev/null || true
-}
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
