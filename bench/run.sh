@@ -11,18 +11,20 @@ set -euo pipefail
 usage() {
   cat <<'EOF'
 Usage: bench/run.sh [--tomcat] [--duration SECONDS] [--warmup SECONDS] [--connections "1 16 64 256"]
-                    [--threads N] [--rounds N] [--profile] [--node] [--scale]
+                    [--threads N] [--redis-pool N] [--rounds N] [--profile] [--node] [--scale]
+                    [--rtt "0 10 50" [--target-rate R]]
 
   --tomcat           run cticache in Tomcat 10.1 instead of Jetty 12
   --duration N       seconds per measured wrk run (default 10)
   --jit-warmup N     seconds of the transfer cycle at 64 connections before anything is measured (default 180,
-                     0 with --scale): C2 keeps compiling Jersey's and Jetty's paths for minutes, and cticache's
-                     throughput more than doubles meanwhile
+                     0 with --scale, 30 per stage with --rtt): C2 keeps compiling Jersey's and Jetty's paths for
+                     minutes, and cticache's throughput more than doubles meanwhile
   --warmup N         seconds of warm-up at 64 connections before each scenario (default 10)
   --connections L    connection levels, space-separated (default "1 16 64 256"); wrk threads = min(conns, 2).
                      The ratios and the targets read the 64-connection level, so keep 64 in the list.
   --threads N        the container's request thread pool, as the deploy guides size it (default 4 per core);
                      0 keeps the container's own default (200)
+  --redis-pool N     cticache.redis.pool.max-total, the most connections to Redis (default: cticache's, 64)
   --rounds N         paired rounds at 64 connections after the levels (default 3): the one-SET servlet, the
                      one-SET Jersey resource, POST, GET /health, the cycle and, with --node, Node's cycle (one
                      process per core) back to back, N times; the targets read the median of the rounds' ratios,
@@ -43,6 +45,17 @@ Usage: bench/run.sh [--tomcat] [--duration SECONDS] [--warmup SECONDS] [--connec
                      p99 against the last minute's; with --startup-health S, S seconds of GET /health first, as
                      a warm-up on deploy would run. The time the container took to answer /health is reported
   --startup-health S seconds of GET /health load between the start and the curve (default 0), see --startup
+  --rtt "L"          only the round-trip table: Redis in a network namespace of its own, behind a delay relay
+                     (bench/delay/DelayRelay.java) holding every chunk RTT/2 each way, for each RTT in the list
+                     (ms). First 0 ms straight to Redis (its rate is the ceiling, its latency at 1 connection the
+                     service time S) and 0 ms through the relay (the relay's own cost); then each RTT above 0
+                     with threads and pool sized by Little's law, unless --threads or --redis-pool are given:
+                     in flight = R x (RTT + S), R from --target-rate, by default the 0 ms rate. Each stage
+                     restarts the container and warms it up (--jit-warmup, 30 s by default here), then runs
+                     the transfer cycle at each of --connections (default: 64 and the sized in-flight count).
+                     Per row: requests/s against min(request threads, pool, connections) / (RTT + S). Needs ip
+                     (iproute2) and root
+  --target-rate R    with --rtt: the requests/s to size threads and pool for (default: the 0 ms rate measured)
   --jvm-options "…"  JVM options added after the guides' own (for example class data sharing or tiered
                      compilation flags, to measure what they change)
   --help             this text
@@ -73,6 +86,11 @@ STARTUP=0          # seconds of the warm-up curve; 0 runs the usual benchmark
 STARTUP_HEALTH=0
 EXTRA_JVM_OPTS=
 THREADS=$(( 4 * $(nproc) ))
+THREADS_GIVEN=0
+REDIS_POOL=        # cticache.redis.pool.max-total; empty leaves cticache's default
+RTTS=              # --rtt: round-trip times in ms; empty runs the usual benchmark
+TARGET_RATE=
+LEVELS_GIVEN=0
 CLK_TCK=$(getconf CLK_TCK)   # the unit of utime and stime in /proc/<pid>/stat
 # The deploy guides' JVM options, the same for every run and both containers: a fixed heap (so that the heap figure
 # means the same thing) and the throughput collector (see docs/deploy-tomcat.md, JVM options).
@@ -101,8 +119,11 @@ while [[ $# -gt 0 ]]; do
     --duration) DURATION=${2:?--duration needs a number}; shift ;;
     --warmup) WARMUP=${2:?--warmup needs a number}; shift ;;
     --jit-warmup) JIT_WARMUP=${2:?--jit-warmup needs a number}; shift ;;
-    --connections) LEVELS=${2:?--connections needs a list}; shift ;;
-    --threads) THREADS=${2:?--threads needs a number}; shift ;;
+    --connections) LEVELS=${2:?--connections needs a list}; LEVELS_GIVEN=1; shift ;;
+    --threads) THREADS=${2:?--threads needs a number}; THREADS_GIVEN=1; shift ;;
+    --redis-pool) REDIS_POOL=${2:?--redis-pool needs a number}; shift ;;
+    --rtt) RTTS=${2:?--rtt needs a list of milliseconds}; shift ;;
+    --target-rate) TARGET_RATE=${2:?--target-rate needs requests/s}; shift ;;
     --rounds) ROUNDS=${2:?--rounds needs a number}; shift ;;
     --profile) PROFILE=1 ;;
     --node) NODE=1 ;;
@@ -116,6 +137,9 @@ while [[ $# -gt 0 ]]; do
   shift
 done
 [[ $DURATION =~ ^[1-9][0-9]*$ ]] || { echo "--duration must be a whole number of seconds" >&2; exit 64; }
+if [[ -z $JIT_WARMUP && -n $RTTS ]]; then
+  JIT_WARMUP=30   # --rtt restarts the container for every stage: 30 s each keeps a run within minutes
+fi
 JIT_WARMUP=${JIT_WARMUP:-$(( SCALE || STARTUP ? 0 : 180 ))}
 [[ $STARTUP =~ ^[0-9]+$ && $STARTUP_HEALTH =~ ^[0-9]+$ ]] \
   || { echo "--startup and --startup-health take whole numbers of seconds" >&2; exit 64; }
@@ -125,6 +149,15 @@ JIT_WARMUP=${JIT_WARMUP:-$(( SCALE || STARTUP ? 0 : 180 ))}
 [[ $ROUNDS =~ ^[0-9]+$ ]] || { echo "--rounds must be a whole number" >&2; exit 64; }
 [[ $THREADS =~ ^[0-9]+$ && ( $THREADS -eq 0 || $THREADS -ge 4 ) ]] \
   || { echo "--threads must be 0 (the container's default) or at least 4" >&2; exit 64; }
+[[ -z $REDIS_POOL || $REDIS_POOL =~ ^[1-9][0-9]*$ ]] \
+  || { echo "--redis-pool must be a whole number from 1" >&2; exit 64; }
+[[ -z $RTTS || $RTTS =~ ^\ *[0-9]+(\ +[0-9]+)*\ *$ ]] \
+  || { echo "--rtt takes whole milliseconds, space-separated" >&2; exit 64; }
+[[ -z $TARGET_RATE || ( -n $RTTS && $TARGET_RATE =~ ^[1-9][0-9]*$ ) ]] \
+  || { echo "--target-rate takes whole requests/s, with --rtt" >&2; exit 64; }
+[[ -z $RTTS || $(id -u) -eq 0 ]] || { echo "--rtt needs root, for the network namespace" >&2; exit 64; }
+[[ -z $RTTS || $THREADS -ne 0 ]] \
+  || { echo "--rtt counts the request threads: give --threads as a number" >&2; exit 64; }
 # JFR keeps 64 frames by default; Jersey's stacks are deeper, and cut stacks hide who called what.
 # JFR runs from the start (see bench/cpu.jfc); the measured run is recorded as a second recording.
 [[ $PROFILE -eq 0 ]] || JVM_OPTS="$JVM_OPTS -XX:FlightRecorderOptions=stackdepth=256 \
@@ -151,19 +184,32 @@ fact() { printf '%s=%q\n' "$1" "$2" >> "$FACTS"; }
 # ---------------------------------------------------------------------------------------------------------------
 # Processes: everything started here is remembered by PID and stopped on exit, Ctrl-C or failure.
 PIDS=()
+NETNS=   # --rtt: the network namespace Redis runs in, and the root namespace's end of its veth pair
+VETH=
+
+stop_process() { # pid
+  kill -0 "$1" 2>/dev/null || return 0
+  kill -TERM "$1" 2>/dev/null || true
+  # The container stops its web applications on SIGTERM (closing their Redis pools); give it time.
+  for _ in $(seq 1 50); do kill -0 "$1" 2>/dev/null || break; sleep 0.2; done
+  kill -KILL "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
-  local i pid
+  local i
   for (( i=${#PIDS[@]}-1; i>=0; i-- )); do
-    pid=${PIDS[i]}
-    kill -0 "$pid" 2>/dev/null || continue
-    kill -TERM "$pid" 2>/dev/null || true
-    # The container stops its web applications on SIGTERM (closing their Redis pools); give it time.
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL "$pid" 2>/dev/null || true
+    stop_process "${PIDS[i]}"
   done
   wait 2>/dev/null || true
+  # Deleting the namespace deletes its end of the veth pair, and with it the other end; the link is deleted on
+  # its own in case the run stopped before its end moved into the namespace.
+  if [[ -n $NETNS ]]; then
+    ip netns delete "$NETNS" 2>/dev/null || true
+    ip link delete "$VETH" 2>/dev/null || true
+  fi
   [[ $status -eq 0 ]] || log "stopped everything it started; logs and raw outputs are in $OUT"
   exit "$status"
 }
@@ -175,7 +221,7 @@ trap 'exit 143' TERM
 check_prerequisites() {
   local missing=() packages=() cmd
   for cmd in wrk redis-server redis-benchmark redis-cli java javac jar jcmd jfr mvn curl python3 ps envsubst \
-      /usr/bin/time; do
+      /usr/bin/time ${RTTS:+ip}; do
     command -v "$cmd" >/dev/null || missing+=("$cmd")
   done
   [[ ${#missing[@]} -eq 0 ]] && return
@@ -191,6 +237,7 @@ check_prerequisites() {
       ps) packages+=(procps) ;;
       envsubst) packages+=(gettext-base) ;;
       /usr/bin/time) packages+=(time) ;;
+      ip) packages+=(iproute2) ;;
     esac
   done
   mapfile -t packages < <(printf '%s\n' "${packages[@]}" | sort -u)
@@ -247,16 +294,22 @@ build() {
   jar --create --file "$CEILING_WAR" -C "$dir/war" .
 }
 
+# Redis listens on REDIS_HOST: the loopback address, or with --rtt its namespace's end of the veth pair, where
+# IN_REDIS_NETNS starts it (ip netns exec execs it, so $! is Redis's own PID).
+REDIS_HOST=127.0.0.1
+IN_REDIS_NETNS=()
+
 start_redis() {
   REDIS_PORT=$(free_port)
   mkdir -p "$OUT/redis"
-  # No persistence: the benchmark measures the service, not fsync or fork.
-  redis-server --bind 127.0.0.1 --port "$REDIS_PORT" --save '' --appendonly no --dir "$OUT/redis" \
-    --logfile "$OUT/redis/redis.log" &
+  # No persistence: the benchmark measures the service, not fsync or fork. Without a password, protected mode
+  # would refuse every client not on loopback, the veth's too; only this machine reaches either address.
+  "${IN_REDIS_NETNS[@]}" redis-server --bind "$REDIS_HOST" --port "$REDIS_PORT" --protected-mode no --save '' \
+    --appendonly no --dir "$OUT/redis" --logfile "$OUT/redis/redis.log" &
   REDIS_PID=$!
   PIDS+=("$REDIS_PID")
-  REDIS=(redis-cli -h 127.0.0.1 -p "$REDIS_PORT")
-  REDIS_URI=redis://127.0.0.1:$REDIS_PORT
+  REDIS=(redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT")
+  REDIS_URI=redis://$REDIS_HOST:$REDIS_PORT
   for _ in $(seq 1 50); do "${REDIS[@]}" ping >/dev/null 2>&1 && break; sleep 0.1; done
   "${REDIS[@]}" ping >/dev/null || die "redis-server did not start (see $OUT/redis/redis.log)"
   log "redis-server $(redis-server --version | grep -o 'v=[0-9.]*') on port $REDIS_PORT"
@@ -296,12 +349,15 @@ without_settings() {
   perl -0pe 's#\s*<Parameter name="cticache\.[^"]*"[^>]*/>##g; s#\s*<context-param>\s*<param-name>cticache\..*?</context-param>##gs'
 }
 
+# One line: Tomcat's setenv.sh takes them inside one quoted CATALINA_OPTS, where a line break splits the command.
 cticache_properties() {
-  echo "-Dcticache.redis.uri=$REDIS_URI -Dcticache.tls.required=false -Dcticache.dnis.pool=$DEFAULT_POOL" \
-       "-Dcticache.dnis.pool.post=$POST_POOL" \
-       "-Dcticache.dnis.pool.bench=$BENCH_DNIS -Dcticache.ttl.default=60 -Dcticache.ttl.max=3600"
-  [[ $SCALE -eq 0 ]] || echo "-Dcticache.dnis.pool.scale_100=$SCALE_POOL_100" \
-    "-Dcticache.dnis.pool.scale_range=$SCALE_POOL_RANGE"
+  local properties=("-Dcticache.redis.uri=$REDIS_URI" -Dcticache.tls.required=false
+    "-Dcticache.dnis.pool=$DEFAULT_POOL" "-Dcticache.dnis.pool.post=$POST_POOL" "-Dcticache.dnis.pool.bench=$BENCH_DNIS"
+    -Dcticache.ttl.default=60 -Dcticache.ttl.max=3600)
+  [[ -z $REDIS_POOL ]] || properties+=("-Dcticache.redis.pool.max-total=$REDIS_POOL")
+  [[ $SCALE -eq 0 ]] || properties+=("-Dcticache.dnis.pool.scale_100=$SCALE_POOL_100"
+    "-Dcticache.dnis.pool.scale_range=$SCALE_POOL_RANGE")
+  echo "${properties[*]}"
 }
 
 # 10,000 distinct 10-digit numbers with gaps, in no order, the same every run: a pool no range can spell.
@@ -314,7 +370,7 @@ print(",".join(str(n) for n in random.Random(7).sample(range(5580000000, 5590000
 # ee10-deploy (no request log, Jetty's default; not behind a proxy), the context XML binding a HashLoginService named
 # cticache to the guide's realm file, the audit log in a file. The ceiling WAR's context binds the same realm.
 start_jetty() {
-  local home=$ROOT/target/containers/jetty-home-$JETTY_VERSION base=$OUT/jetty-base account password file
+  local home=$ROOT/target/containers/jetty-home-$JETTY_VERSION base=$OUT/jetty-base$BASE_TAG account password file
   [[ -f $home/start.jar ]] || die "no $home (mvn dependency:unpack@unpack-containers)"
   HTTP_PORT=$(free_port)
   mkdir -p "$base"/{start.d,webapps,etc,logs,work}
@@ -373,7 +429,7 @@ EOF
 # stretching), less the access log valve: its conditionUnless skips cticache's calls, but it would log every call
 # of the ceiling WAR, which would then pay for a log line that cticache's calls do not.
 start_tomcat() {
-  local home=$ROOT/target/containers/apache-tomcat-$TOMCAT_VERSION base=$OUT/tomcat-base hashes
+  local home=$ROOT/target/containers/apache-tomcat-$TOMCAT_VERSION base=$OUT/tomcat-base$BASE_TAG hashes
   [[ -x $home/bin/catalina.sh ]] || die "no $home (mvn dependency:unpack@unpack-containers)"
   HTTP_PORT=$(free_port)
   mkdir -p "$base"/{bin,conf/Catalina/localhost,logs,temp,webapps,work}
@@ -409,6 +465,8 @@ start_tomcat() {
   CREDENTIALS_DESC="UserDatabaseRealm in a LockOutRealm, MessageDigestCredentialHandler SHA-256, 1 iteration,"
   CREDENTIALS_DESC+=" 16-byte salt; no access log"
 }
+
+BASE_TAG=   # --rtt: each stage's container base gets a directory of its own, -rtt<stage>
 
 start_container() {
   log "starting $CONTAINER with JVM options: $JVM_OPTS"
@@ -810,6 +868,190 @@ levels() {
 }
 
 # ---------------------------------------------------------------------------------------------------------------
+# --rtt: the transfer cycle with Redis a round trip away, as from the other site of a two-site contact centre.
+# Redis runs in a network namespace of its own; cticache reaches it across a veth pair, straight or through
+# bench/delay/DelayRelay.java, which holds every chunk RTT/2 each way (the kernel here has no netem). A call holds
+# a request thread and a pooled Redis connection for its round trip to Redis plus its own service time S, so by
+# Little's law a rate R needs R x (RTT + S) of each, and min(threads, pool, connections) / (RTT + S) is the most
+# a sizing allows: the table sets each rate against that bound.
+
+# RTT ms, route (direct or relay), PING ms during the run, threads, request threads, pool max-total, connections,
+# requests/s, p50 ms, p99 ms, errors, relay CPU µs per request (empty when direct), cticache's CPU µs per request
+RTT_RESULTS=$OUT/rtt.tsv
+# Jetty's request thread pool also runs the connector's acceptor and selector (one of each with up to 8 cores);
+# Tomcat's Executor runs requests only.
+CONNECTOR_THREADS=$([[ $CONTAINER == jetty ]] && echo 2 || echo 0)
+
+# A /30 of 10.254.0.0/16 chosen by this shell's PID, and names carrying the PID, so that concurrent benchmarks and
+# the other users of namespaces on a shared machine never meet.
+make_netns() {
+  local block=$(( $$ % 16384 * 4 )) host
+  host=10.254.$(( block / 256 )).$(( block % 256 + 1 ))
+  REDIS_HOST=10.254.$(( block / 256 )).$(( block % 256 + 2 ))
+  ! ip -o -4 addr show | grep -qF -e " $host/" -e " $REDIS_HOST/" || die "$host/30 is in use on this machine"
+  NETNS=ctibench-$$
+  VETH=ctib$$   # at most 15 characters; the namespace's end is ${VETH}r
+  ip netns add "$NETNS"
+  ip link add "$VETH" type veth peer name "${VETH}r"
+  ip link set "${VETH}r" netns "$NETNS"
+  ip addr add "$host/30" dev "$VETH"
+  ip link set "$VETH" up
+  ip -n "$NETNS" addr add "$REDIS_HOST/30" dev "${VETH}r"
+  ip -n "$NETNS" link set "${VETH}r" up
+  IN_REDIS_NETNS=(ip netns exec "$NETNS")
+  log "network namespace $NETNS: Redis at $REDIS_HOST, over veth $VETH"
+}
+
+# A relay to Redis on a free loopback port, holding each chunk the given ms each way: RELAY_PID, RELAY_URI.
+start_relay() { # one-way-ms
+  local port
+  port=$(free_port)
+  java -Xmx64m -XX:+UseSerialGC "$BENCH/delay/DelayRelay.java" 127.0.0.1 "$port" "$REDIS_HOST" "$REDIS_PORT" "$1" \
+    > "$OUT/relay-$port.log" 2>&1 &
+  RELAY_PID=$!
+  PIDS+=("$RELAY_PID")
+  # The source launcher compiles the relay first: seconds on a busy machine.
+  for _ in $(seq 1 300); do
+    kill -0 "$RELAY_PID" 2>/dev/null || die "the delay relay exited (see $OUT/relay-$port.log)"
+    redis-cli -h 127.0.0.1 -p "$port" ping > /dev/null 2>&1 && break
+    sleep 0.2
+  done
+  redis-cli -h 127.0.0.1 -p "$port" ping > /dev/null 2>&1 || die "the delay relay did not answer within 60 s"
+  # netem would hold the packets in the kernel, ahead of every process; on two cores busy with the container
+  # and wrk, a relay of ordinary priority woke milliseconds late (5 ms each way took 12 to 26 ms). Real-time
+  # priority after the start, so that its compilation does not hold a core; its work per chunk is a few µs.
+  chrt --fifo --all-tasks --pid 10 "$RELAY_PID" > /dev/null
+  RELAY_URI=redis://127.0.0.1:$port
+}
+
+# The median of 20 PINGs on one connection, 0.1 s apart, in ms: the round trip a call sees, relay and veth
+# included; taken during a run, it says whether the relay kept its time under load.
+ping_ms() { # redis://host:port
+  python3 - "$1" <<'PY'
+import socket, statistics, sys, time
+host, port = sys.argv[1].removeprefix("redis://").rsplit(":", 1)
+s = socket.create_connection((host, int(port)))
+s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+times = []
+for _ in range(20):
+    start = time.perf_counter()
+    s.sendall(b"PING\r\n")
+    s.recv(64)
+    times.append(time.perf_counter() - start)
+    time.sleep(0.1)
+print(f"{statistics.median(times) * 1000:.2f}")
+PY
+}
+
+# One stage: cticache restarted with the stage's threads, pool and Redis address, warmed up along the same path,
+# then the cycle at each connection level, a line each in rtt.tsv (see rtt_report for the columns).
+rtt_stage() { # rtt-ms route(direct|relay) threads pool levels
+  local rtt=$1 route=$2 levels=$5 tag=$1-$2 conns name ping_pid relay_ticks relay_us
+  THREADS=$3 REDIS_POOL=$4 BASE_TAG=-rtt$tag
+  if [[ $route == relay ]]; then
+    start_relay "$(awk -v rtt="$rtt" 'BEGIN { print rtt / 2 }')"
+    REDIS_URI=$RELAY_URI
+  else
+    REDIS_URI=redis://$REDIS_HOST:$REDIS_PORT
+  fi
+  log "RTT $rtt ms ($route, PING $(ping_ms "$REDIS_URI") ms idle): $THREADS request threads, pool max-total" \
+    "$REDIS_POOL, connections $levels"
+  start_container
+  [[ $JIT_WARMUP -eq 0 ]] || run_wrk "rtt$tag-jit-warmup" cycle.lua 64 "$JIT_WARMUP"
+  for conns in $levels; do
+    name=rtt$tag-c$conns
+    # Also opens the pool's connections, each a few round trips away (HELLO, CLIENT SETNAME).
+    [[ $WARMUP -eq 0 ]] || run_wrk "$name-warmup" cycle.lua "$conns" "$WARMUP"
+    [[ $route == direct ]] || relay_ticks=$(cpu_ticks "$RELAY_PID")
+    ping_ms "$REDIS_URI" > "$RAW/$name.ping" &
+    ping_pid=$!
+    run_wrk "$name" cycle.lua "$conns" "$DURATION"
+    wait "$ping_pid" || die "no PING through $REDIS_URI during $name"
+    relay_us=
+    [[ $route == direct ]] || relay_us=$(awk -v t="$(( $(cpu_ticks "$RELAY_PID") - relay_ticks ))" -v tck="$CLK_TCK" \
+      -v n="$(bench_field "$RAW/$name.txt" requests)" 'BEGIN { if (n > 0) printf "%.1f", t / tck * 1e6 / n }')
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$rtt" "$route" "$(cat "$RAW/$name.ping")" \
+      "$THREADS" "$(( THREADS - CONNECTOR_THREADS ))" "$REDIS_POOL" "$conns" "$(bench_field "$RAW/$name.txt" rps)" \
+      "$(bench_field "$RAW/$name.txt" p50_ms)" "$(bench_field "$RAW/$name.txt" p99_ms)" \
+      "$(bench_field "$RAW/$name.txt" errors)" "$relay_us" "$(cpu_per_request "$RAW/$name.txt" | cut -f1)" \
+      >> "$RTT_RESULTS"
+    log "$(printf 'RTT %3s ms %-6s %4s conns: %9s req/s  p99 %8s ms  errors %s' "$rtt" "$route" "$conns" \
+      "$(bench_field "$RAW/$name.txt" rps)" "$(bench_field "$RAW/$name.txt" p99_ms)" \
+      "$(bench_field "$RAW/$name.txt" errors)")"
+  done
+  if [[ $rtt -eq 0 && $route == direct ]]; then
+    # One connection, nothing queued: a call's own time, the S of Little's law.
+    run_wrk rtt-service-time cycle.lua 1 "$DURATION"
+    SERVICE_MS=$(bench_field "$RAW/rtt-service-time.txt" mean_ms)
+  fi
+  stop_process "$CONTAINER_PID"
+  [[ $route == direct ]] || stop_process "$RELAY_PID"
+}
+
+# 0 ms straight to Redis (the ceiling, and S) and through the relay (the relay's own cost) with the local sizing:
+# --threads, --redis-pool, or the guides' 4 threads per core and cticache's pool of 64; then every RTT above 0
+# through the relay, sized for the target rate unless --threads or --redis-pool fix the sizing.
+rtt_benchmark() {
+  local given_threads=$THREADS given_pool=$REDIS_POOL local_levels=$LEVELS rtt in_flight threads levels
+  [[ $LEVELS_GIVEN -eq 1 ]] || local_levels=64
+  : > "$RTT_RESULTS"
+  rtt_stage 0 direct "$given_threads" "${given_pool:-64}" "$local_levels"
+  CEILING_RPS=$(awk -F'\t' '$2 == "direct" && $8 > max { max = $8 } END { printf "%.0f", max }' "$RTT_RESULTS")
+  rtt_stage 0 relay "$given_threads" "${given_pool:-64}" "$local_levels"
+  SIZING_RATE=${TARGET_RATE:-$CEILING_RPS}
+  SIZING_DESC="RTTs above 0 sized for $SIZING_RATE requests/s$([[ -n $TARGET_RATE ]] || echo " (the ceiling)"),"
+  SIZING_DESC+=" threads $([[ $THREADS_GIVEN -eq 1 ]] && echo "fixed by --threads" || echo "by the rule"),"
+  SIZING_DESC+=" pool $([[ -n $given_pool ]] && echo "fixed by --redis-pool" || echo "by the rule")"
+  for rtt in $RTTS; do
+    [[ $rtt -gt 0 ]] || continue
+    in_flight=$(awk -v rate="$SIZING_RATE" -v rtt="$rtt" -v s="$SERVICE_MS" \
+      'BEGIN { n = rate * (rtt + s) / 1000; print int(n) + (n > int(n)) }')
+    threads=$given_threads
+    if [[ $THREADS_GIVEN -eq 0 ]]; then
+      threads=$(( in_flight + CONNECTOR_THREADS ))
+      [[ $threads -ge $given_threads ]] || threads=$given_threads
+    fi
+    levels=$LEVELS
+    [[ $LEVELS_GIVEN -eq 1 ]] || levels=$(printf '%s\n' 64 "$in_flight" | sort -nu | tr '\n' ' ')
+    rtt_stage "$rtt" relay "$threads" "${given_pool:-$in_flight}" "$levels"
+  done
+  rtt_report > "$OUT/report.md"
+}
+
+# One table per RTT. bound: min(request threads, pool, connections) / (RTT + S); limit: whichever of the bound and
+# the 0 ms ceiling is lower, CPU meaning that this machine cannot serve the bound at all.
+rtt_report() {
+  echo "# cticache with Redis a round trip away: ${CONTAINER_DESC%% (*}"
+  echo
+  echo "- commit $(cd "$ROOT" && git describe --always --dirty 2>/dev/null || echo unknown); JVM options" \
+    "\`$JVM_OPTS\`; $(nproc) CPUs shared by wrk, the container, the relay and Redis $(redis-server --version \
+    | grep -o 'v=[0-9.]*'); the container restarted for every stage, $JIT_WARMUP s of the cycle at 64 connections," \
+    "then per level $WARMUP s of warm-up and $DURATION s measured"
+  echo "- S = $SERVICE_MS ms: the cycle's mean latency at 1 connection, 0 ms, straight to Redis"
+  echo "- 0 ms ceiling: $CEILING_RPS requests/s, the best 0 ms rate straight to Redis; $SIZING_DESC"
+  echo "- request threads: the pool's threads$([[ $CONNECTOR_THREADS -gt 0 ]] \
+    && echo " less Jetty's acceptor and selector");" \
+    "bound: min(request threads, pool, connections) / (RTT + S); limit: the lower of the bound (RTT) and the" \
+    "0 ms ceiling (CPU); PING: the median of 20 during the run; errors: non-2xx, wrong answers and socket errors"
+  awk -F'\t' -v s="$SERVICE_MS" -v ceiling="$CEILING_RPS" '
+    NR == 1 || $1 != rtt {
+      rtt = $1
+      printf "\n## RTT %s ms\n\n", rtt
+      print "| route | PING ms | threads (request) | pool | connections | requests/s | bound | % of bound | limit |" \
+        " % of limit | p50 ms | p99 ms | errors | cticache CPU µs/request | relay CPU µs/request |"
+      print "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+    }
+    {
+      n = $5; if ($6 < n) n = $6; if ($7 < n) n = $7
+      bound = n * 1000 / ($1 + s)
+      limit = bound < ceiling ? bound : ceiling
+      printf "| %s | %.2f | %s (%s) | %s | %s | %.0f | %.0f | %.0f%% | %s | %.0f%% | %.2f | %.2f | %s | %s | %s |\n",
+        $2, $3, $4, $5, $6, $7, $8, bound, 100 * $8 / bound, bound < ceiling ? "RTT" : "CPU", 100 * $8 / limit,
+        $9, $10, $11, $13, $12 == "" ? "-" : $12
+    }' "$RTT_RESULTS"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
 # --startup: how long a fresh instance takes to reach full speed. The container was started just before; the
 # cycle runs in slices from then on, each a wrk run of its own (a few ms between them), so the curve shows the JIT
 # compiling the hot paths.
@@ -857,8 +1099,15 @@ startup_report() {
 main() {
   check_prerequisites
   build
+  [[ -z $RTTS ]] || make_netns
   start_redis
   make_account
+  if [[ -n $RTTS ]]; then
+    rtt_benchmark
+    cat "$OUT/report.md"
+    log "saved: $OUT/report.md and $RTT_RESULTS (raw wrk outputs in $RAW)"
+    return
+  fi
   local started=$(date +%s%N)
   start_container
   STARTUP_READY_MS=$(( ($(date +%s%N) - started) / 1000000 ))

@@ -82,8 +82,8 @@ function done(summary, latency, requests)
   local socket = e.connect + e.read + e.write + e.timeout
   local seconds = summary.duration / 1e6
   io.write(string.format(
-    "BENCH requests=%d seconds=%.3f rps=%.1f p50_ms=%.3f p99_ms=%.3f p999_ms=%.3f errors=%d non2xx=%d wrong=%d socket=%d cycles=%d cps=%.1f full=%d\n",
+    "BENCH requests=%d seconds=%.3f rps=%.1f p50_ms=%.3f p99_ms=%.3f p999_ms=%.3f errors=%d non2xx=%d wrong=%d socket=%d cycles=%d cps=%.1f full=%d mean_ms=%.3f\n",
     summary.requests, seconds, summary.requests / seconds,
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency:percentile(99.9) / 1000,
-    n2 + wr + socket, n2, wr, socket, cy, cy / seconds, fu))
+    n2 + wr + socket, n2, wr, socket, cy, cy / seconds, fu, latency.mean / 1000))
 end
