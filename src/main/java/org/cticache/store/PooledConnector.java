@@ -4,7 +4,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
-import redis.clients.jedis.JedisSentinelPool;
 import redis.clients.jedis.util.Pool;
 
 /**
@@ -14,20 +13,21 @@ import redis.clients.jedis.util.Pool;
 final class PooledConnector implements RedisConnector {
 
     private final Pool<Jedis> pool;
+    private final CheckedJedisFactory factory;
+    private final ConnectionMasters masters;
     private final IdleConnections<Jedis> idle = new IdleConnections<>();
-    // The evictor drops only connections that failed its PING (none for being idle): a Redis restarted or failed over.
+    // How many the background check had dropped when the scripts were last loaded after it.
     private final AtomicLong droppedInBackground = new AtomicLong();
 
-    private final ConnectionMasters masters;
-
-    PooledConnector(JedisPool pool) {
-        this.pool = pool;
-        this.masters = null;
+    PooledConnector(JedisPool pool, CheckedJedisFactory factory) {
+        this(pool, factory, null);
     }
 
-    PooledConnector(JedisSentinelPool pool) {
+    /** @param masters null where the master never changes */
+    PooledConnector(Pool<Jedis> pool, CheckedJedisFactory factory, ConnectionMasters masters) {
         this.pool = pool;
-        this.masters = new ConnectionMasters(pool::getCurrentHostMaster);
+        this.factory = factory;
+        this.masters = masters;
     }
 
     @Override
@@ -47,7 +47,7 @@ final class PooledConnector implements RedisConnector {
      * likewise after the pool's background check dropped broken connections.
      */
     private Jedis borrow() {
-        long dropped = pool.getDestroyedByEvictorCount();
+        long dropped = factory.dropped();
         Jedis jedis = RedisConnector.borrowed(pool::getResource);
         while (masters != null && masters.isFormer(jedis)) {
             jedis.getConnection().setBroken();

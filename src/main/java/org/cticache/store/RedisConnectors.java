@@ -24,11 +24,18 @@ final class RedisConnectors {
                 options.topology().mode() == RedisTopology.Mode.CLUSTER ? 0 : options.database()).build();
         RedisTopology topology = options.topology();
         return switch (topology.mode()) {
-            case STANDALONE -> new PooledConnector(new JedisPool(poolConfig(options),
-                    new HostAndPort(options.host(), options.port()), client));
-            case SENTINEL -> new PooledConnector(new JedisSentinelPool(topology.sentinelMaster(),
-                    addresses(topology), poolConfig(options), client,
-                    clientConfig(options, topology.sentinelUser(), topology.sentinelPassword()).build()));
+            case STANDALONE -> {
+                CheckedJedisFactory factory =
+                        new CheckedJedisFactory(new HostAndPort(options.host(), options.port()), client);
+                yield new PooledConnector(new JedisPool(poolConfig(options), factory), factory);
+            }
+            case SENTINEL -> {
+                CheckedJedisFactory factory = new CheckedJedisFactory(new HostAndPort("0.0.0.0", 0), client);
+                JedisSentinelPool pool = new JedisSentinelPool(topology.sentinelMaster(), addresses(topology),
+                        poolConfig(options), factory,
+                        clientConfig(options, topology.sentinelUser(), topology.sentinelPassword()).build());
+                yield new PooledConnector(pool, factory, new ConnectionMasters(pool::getCurrentHostMaster));
+            }
             case CLUSTER -> {
                 ClusterConnectionProvider provider =
                         new ClusterConnectionProvider(addresses(topology), client, poolConfig(options));

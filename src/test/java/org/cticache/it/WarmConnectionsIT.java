@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
 import org.cticache.testing.Api;
 import org.cticache.testing.Concurrently;
 import org.cticache.testing.Deployment;
 import org.cticache.testing.LatencyProxy;
+import org.cticache.testing.LogRecords;
 import org.cticache.testing.Numbers;
 import org.cticache.testing.TestRedis;
 import org.junit.jupiter.api.AfterEach;
@@ -21,7 +23,7 @@ import redis.clients.jedis.Jedis;
 
 /**
  * Connections to a distant Redis are opened ahead of the calls that need them, and the scripts are in Redis before
- * the first call after a restart: counted on a relay that holds each request {@value #ROUND_TRIP_MILLIS} ms, as a
+ * the first call after a restart, which the log tells in one line: counted on a relay that holds each request {@value #ROUND_TRIP_MILLIS} ms, as a
  * Redis across a WAN would, and in Redis's own error counts (a NOSCRIPT is a call that paid for a forgotten script).
  */
 class WarmConnectionsIT {
@@ -73,12 +75,18 @@ class WarmConnectionsIT {
 
     @Test
     void afterARestartTheBackgroundCheckReopensMinIdleConnectionsAndTheScriptsPrecedeTheFirstCall() {
-        try (Deployment deployment = deployment(MIN_IDLE, 200).start()) {
+        try (Deployment deployment = deployment(MIN_IDLE, 200).start();
+             LogRecords jedisLog = LogRecords.of("redis.clients.jedis", record -> true);
+             LogRecords checkLog = LogRecords.of("org.cticache.store", record -> true)) {
             Api api = deployment.api();
             assertEquals(201, api.create(Numbers.uniqueAni(), "\"before\"").statusCode());
             redis.stop();
             redis.restart();
             await().atMost(Duration.ofSeconds(10)).until(() -> connectedClients() >= MIN_IDLE);
+            assertEquals(List.of(), jedisLog.messages(Level.WARNING), "Jedis's stack trace per broken connection");
+            List<String> said = checkLog.messages(Level.WARNING);
+            assertEquals(1, said.size(), "one line for all the broken idle connections: " + said);
+            assertTrue(said.get(0).contains("idle connections to Redis no longer answer"), said.get(0));
             long opened = proxy.connectionsOpened();
             List<Integer> statuses = Concurrently.run(MIN_IDLE,
                     i -> api.create(Numbers.uniqueAni(), "\"after\"").statusCode());
