@@ -44,17 +44,22 @@ final class PooledConnector implements RedisConnector {
     /**
      * A connection, checked first if it sat idle. One whose Redis restarted or failed over is dropped with the other
      * idle ones, and the scripts, which that Redis has forgotten, are loaded over its replacement before the call;
-     * likewise after the pool's background check dropped broken connections.
+     * likewise after the pool's background check dropped broken connections, and after connections to a master
+     * the Sentinels replaced were dropped.
      */
     private Jedis borrow() {
         long dropped = factory.dropped();
         Jedis jedis = RedisConnector.borrowed(pool::getResource);
+        boolean replaced = false;
         while (masters != null && masters.isFormer(jedis)) {
             jedis.getConnection().setBroken();
             jedis.close();
             jedis = RedisConnector.borrowed(pool::getResource);
+            replaced = true;
         }
-        if (idle.isStale(jedis, jedis)) {
+        if (replaced) {
+            RedisConnector.loadScripts(jedis);
+        } else if (idle.isStale(jedis, jedis)) {
             jedis.close();
             pool.clear();
             jedis = RedisConnector.borrowed(pool::getResource);
