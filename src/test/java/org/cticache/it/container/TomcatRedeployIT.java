@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import org.cticache.testing.Api;
 import org.cticache.testing.Concurrently;
 import org.cticache.testing.Numbers;
@@ -45,7 +46,10 @@ class TomcatRedeployIT {
         // stopped class loader, which the same redeploy sequence run alone never reproduced; still open.
         System.out.println("Tomcat findleaks after undeploy, deploy and reload: "
                 + tomcat.manager("findleaks?statusLine=true").strip().replace('\n', ' '));
-        String log = tomcat.log();
+        // Tomcat's own utility thread, caught in this application's background processing during the reload: Tomcat
+        // gives it the application's class loader for that, and now and then flags it (seen once in Tomcat 11).
+        String log = tomcat.log().lines().filter(line -> !line.contains("a thread named [Catalina-utility-"))
+                .collect(Collectors.joining("\n"));
         for (String warning : LEAK_WARNINGS) {
             assertFalse(log.contains(warning), "Tomcat logged '" + warning + "':\n" + log);
         }
